@@ -1,0 +1,17 @@
+package app.slipway.core;
+
+/** Exit codes of SPEC §3; scripts and tests rely on the numbers. */
+public enum ExitCode {
+    DONE(0),
+    INTERNAL(1),
+    BAD_INPUT(2),
+    REFUSED(3),
+    ROLLED_BACK(4),
+    ROLLBACK_FAILED(5);
+
+    public final int code;
+
+    ExitCode(int code) {
+        this.code = code;
+    }
+}
