@@ -1,0 +1,60 @@
+package app.slipway.cli;
+
+import app.slipway.core.ExitCode;
+import app.slipway.core.SlipwayException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code slipway} command: subcommands, and the mapping of failures to SPEC §3 exit codes. */
+@Command(name = "slipway",
+        mixinStandardHelpOptions = true,
+        versionProvider = SlipwayVersion.class,
+        description = "Installs and upgrades self-hosted Docker Compose products, locally or over SSH.%n"
+                + "Run without a command to open the wizard.",
+        subcommands = {StatusCommand.class, PlanCommand.class, CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            " 0:done",
+            " 2:bad input or usage; nothing was changed",
+            " 3:refused before any change (host key, missing image tag, lock held, no space, engine unreachable)",
+            " 4:the change failed and was rolled back; the previous version is serving",
+            " 5:the change failed and the rollback failed too; see the message and the journal",
+            " 1:internal error (a bug)"})
+public final class SlipwayCli {
+
+    private SlipwayCli() {}
+
+    public static int run(String... args) {
+        return commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true)).execute(args);
+    }
+
+    /** A configured command line writing to the given streams (tests capture them). */
+    public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        var cli = new CommandLine(new SlipwayCli());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            PrintWriter e = commandLine.getErr();
+            if (ex instanceof SlipwayException se) {
+                e.println(se.getMessage());
+                e.flush();
+                return se.exitCode().code;
+            }
+            e.println("Slipway hit an internal error (a bug; please report it): " + ex);
+            for (StackTraceElement frame : ex.getStackTrace()) {
+                e.println("    at " + frame);
+            }
+            e.flush();
+            return ExitCode.INTERNAL.code;
+        });
+        cli.setParameterExceptionHandler((ex, args) -> {
+            PrintWriter e = ex.getCommandLine().getErr();
+            e.println(ex.getMessage() + ". Run '"
+                    + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
+            e.flush();
+            return ExitCode.BAD_INPUT.code;
+        });
+        return cli;
+    }
+}

@@ -1,0 +1,66 @@
+package app.slipway.cli;
+
+import app.slipway.core.Connection;
+import app.slipway.core.engine.ContainerHealth;
+import app.slipway.core.engine.ServiceContainer;
+import app.slipway.core.stack.StackState;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+
+/** The human form of {@code status}: a short header and a service table. */
+final class StatusText {
+    private StatusText() {}
+
+    static String render(Connection connection, StackState state) {
+        var sb = new StringBuilder();
+        line(sb, "Product", state.profile().name() + " (profile " + state.profile().source() + ")");
+        line(sb, "Target", connection.describe());
+        line(sb, "Directory", state.files().composePath() + " (project " + state.project() + ")");
+        line(sb, "Pinned", state.pinnedVersion().map(v -> v + " (" + state.profile().versionVariable() + " in .env)")
+                .orElse("not pinned (" + state.profile().versionVariable() + " is not in .env)"));
+        line(sb, "Running", state.runningVersion().orElse(state.containers().isEmpty() ? "nothing is running" : "mixed or unknown"));
+        sb.append('\n');
+        var rows = new ArrayList<String[]>();
+        rows.add(new String[] {"SERVICE", "STATE", "HEALTH", "IMAGE"});
+        for (String name : serviceNames(state)) {
+            List<ServiceContainer> containers = state.containersOf(name);
+            boolean inCompose = state.model().services().containsKey(name);
+            if (containers.isEmpty()) {
+                rows.add(new String[] {name, "not created", "-", state.model().services().get(name).image()});
+            }
+            for (ServiceContainer c : containers) {
+                String stateText = c.state() + ("exited".equals(c.state()) ? " (" + c.exitCode() + ")" : "")
+                        + (inCompose ? "" : ", not in compose file");
+                rows.add(new String[] {name, stateText, health(c), c.image()});
+            }
+        }
+        int[] widths = new int[4];
+        for (String[] row : rows) {
+            for (int i = 0; i < 4; i++) widths[i] = Math.max(widths[i], row[i] == null ? 0 : row[i].length());
+        }
+        for (String[] row : rows) {
+            for (int i = 0; i < 4; i++) {
+                String cell = row[i] == null ? "" : row[i];
+                sb.append(i == 3 ? cell : String.format("%-" + (widths[i] + 2) + "s", cell));
+            }
+            sb.append('\n');
+        }
+        return sb.toString().stripTrailing();
+    }
+
+    /** Services of the compose file first, then any container left over from a service no longer in it. */
+    static List<String> serviceNames(StackState state) {
+        var names = new LinkedHashSet<>(state.model().serviceNames());
+        state.containers().forEach(c -> names.add(c.service()));
+        return new ArrayList<>(names);
+    }
+
+    static String health(ServiceContainer c) {
+        return c.health() == ContainerHealth.NONE ? "-" : c.health().name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static void line(StringBuilder sb, String label, String value) {
+        sb.append(String.format("%-10s %s%n", label, value));
+    }
+}

@@ -1,0 +1,59 @@
+package app.slipway.cli;
+
+import app.slipway.core.Connection;
+import app.slipway.core.SlipwayException;
+import app.slipway.core.target.LocalTarget;
+import app.slipway.core.target.SshSettings;
+import app.slipway.core.target.SshTarget;
+import app.slipway.core.target.Target;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** The TARGET options of SPEC §3, shared by every command that works on a stack. */
+public final class TargetOptions {
+    @Option(names = "--host", paramLabel = "TARGET", defaultValue = "local",
+            description = "local (default; honours DOCKER_HOST) or ssh://USER@HOST[:PORT]; "
+                    + "a Host alias from ~/.ssh/config works too (ssh://alias).")
+    String host;
+
+    @Option(names = "--identity", paramLabel = "KEYFILE",
+            description = "Private key for SSH (ed25519, ecdsa or rsa). Without it: ssh-agent, then ~/.ssh/config.")
+    Path identity;
+
+    @Option(names = "--known-hosts", paramLabel = "FILE",
+            description = "known_hosts file to check the server's key against (default ~/.ssh/known_hosts).")
+    Path knownHosts;
+
+    @Option(names = "--accept-new-host-key",
+            description = "Trust and record the server's key when it is not yet in known_hosts. A changed key is always refused.")
+    boolean acceptNewHostKey;
+
+    /** Opens the target and checks its engine and Compose (SPEC §4 step 1). */
+    public Connection connect() {
+        return Connection.open(openTarget());
+    }
+
+    Target openTarget() {
+        if (host == null || host.equals("local")) {
+            if (identity != null || knownHosts != null || acceptNewHostKey) {
+                throw SlipwayException.badInput("--identity, --known-hosts and --accept-new-host-key only apply with --host ssh://USER@HOST.");
+            }
+            return new LocalTarget();
+        }
+        if (!host.startsWith("ssh://")) {
+            throw SlipwayException.badInput("--host must be 'local' or ssh://USER@HOST[:PORT], not '" + host + "'.");
+        }
+        SshSettings settings = SshSettings.parse(host)
+                .withIdentityFile(identity)
+                .withKnownHostsFile(knownHosts)
+                .withAcceptNewHostKey(acceptNewHostKey)
+                .withPassword(passwordFromEnvironment());
+        return SshTarget.connect(settings);
+    }
+
+    /** Scripts can log in by password through SLIPWAY_SSH_PASSWORD; it is never echoed. */
+    private static char[] passwordFromEnvironment() {
+        String value = System.getenv("SLIPWAY_SSH_PASSWORD");
+        return value == null || value.isEmpty() ? null : value.toCharArray();
+    }
+}

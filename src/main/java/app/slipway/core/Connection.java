@@ -1,0 +1,40 @@
+package app.slipway.core;
+
+import app.slipway.core.compose.ComposeCli;
+import app.slipway.core.engine.Engine;
+import app.slipway.core.engine.EngineVersion;
+import app.slipway.core.target.Target;
+
+/**
+ * A checked connection to a target (SPEC §4 step 1): the target itself, its Docker Engine that
+ * answered with a version, and the Compose CLI found there. Closing it closes the target.
+ */
+public record Connection(Target target, Engine engine, EngineVersion engineVersion, ComposeCli compose)
+        implements AutoCloseable {
+
+    public static Connection open(Target target) {
+        try {
+            Engine engine = Engine.connect(target.engineSocket(), target.describe());
+            EngineVersion version = engine.version();
+            ComposeCli compose = ComposeCli.detect(target);
+            return new Connection(target, engine, version, compose);
+        } catch (RuntimeException e) {
+            target.close();
+            throw e;
+        }
+    }
+
+    /** "local · Docker 20.10.24 · docker-compose 1.29.2". */
+    public String describe() {
+        return target.describe() + " · Docker " + engineVersion.version() + " · " + compose.describe();
+    }
+
+    @Override
+    public void close() {
+        try {
+            engine.close();
+        } finally {
+            target.close();
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package app.slipway.core.compose;
+
+import app.slipway.core.target.Command;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Builds the Compose command lines Slipway runs in an install directory, as data. Nothing here
+ * runs anything: a target does, a plan prints them, tests assert on them.
+ */
+public final class ComposeCommands {
+    private final ComposeCli cli;
+    private final String directory;
+    private final String composeFile;
+
+    public ComposeCommands(ComposeCli cli, String directory, String composeFile) {
+        this.cli = cli;
+        this.directory = directory;
+        this.composeFile = composeFile;
+    }
+
+    public ComposeCli cli() {
+        return cli;
+    }
+
+    /** The fully interpolated model, as Compose itself understands the files. */
+    public Command config() {
+        return command(List.of("config"));
+    }
+
+    public Command pull(List<String> services) {
+        return command(concat(List.of("pull"), services));
+    }
+
+    public Command up(boolean removeOrphans) {
+        return command(removeOrphans ? List.of("up", "-d", "--remove-orphans") : List.of("up", "-d"));
+    }
+
+    public Command stop(List<String> services) {
+        return command(concat(List.of("stop"), services));
+    }
+
+    public Command start(List<String> services) {
+        return command(concat(List.of("start"), services));
+    }
+
+    /** Removes the stopped containers of the given services without asking. */
+    public Command rm(List<String> services) {
+        return command(concat(List.of("rm", "-f", "-s"), services));
+    }
+
+    /** Runs a command inside a service's running container, without a TTY, streaming stdout. */
+    public Command execT(String service, List<String> argv) {
+        return command(concat(List.of("exec", "-T", service), argv));
+    }
+
+    private Command command(List<String> args) {
+        var full = new ArrayList<String>();
+        full.add("-f");
+        full.add(composeFile);
+        full.addAll(args);
+        return Command.in(directory, cli.argv(full));
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        var all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+}

@@ -1,0 +1,21 @@
+package app.slipway.core.profile;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What a first install writes (SPEC §2 {@code install}).
+ *
+ * @param compose where the compose file comes from
+ * @param env {@code .env} defaults, in profile order; written only when the key is missing
+ * @param secrets {@code .env} keys generated when missing and never rotated, in profile order
+ */
+public record InstallSpec(ComposeSource compose, Map<String, String> env, Map<String, SecretKind> secrets) {
+    public InstallSpec {
+        Objects.requireNonNull(compose, "compose");
+        env = Collections.unmodifiableMap(new LinkedHashMap<>(env));
+        secrets = Collections.unmodifiableMap(new LinkedHashMap<>(secrets));
+    }
+}

@@ -1,0 +1,327 @@
+package app.slipway.core.profile;
+
+import app.slipway.core.SlipwayException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Turns a loaded profile document (maps, lists, strings — see {@link ProfileYaml}) into a
+ * validated {@link Profile}. Keys it does not know are ignored, so the format can grow; a known
+ * key with the wrong type or value is a bad-input failure naming the key.
+ */
+final class ProfileParser {
+    private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final Pattern SERVICE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
+    private static final Pattern GITHUB_REPO = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9._-]+");
+
+    private final String source;
+    private final Path baseDir;
+
+    /**
+     * @param source how error messages name the profile (built-in name or file path)
+     * @param baseDir directory that relative {@code install.compose} paths are resolved against;
+     *     null for built-in profiles, which must use URLs
+     */
+    ProfileParser(String source, Path baseDir) {
+        this.source = source;
+        this.baseDir = baseDir;
+    }
+
+    Profile parse(Object document) {
+        if (!(document instanceof Map<?, ?>)) {
+            throw SlipwayException.badInput("profile " + source + ": must be a YAML mapping with at least name, "
+                    + "version_variable, images and health.url (see the profile format in the documentation).");
+        }
+        Map<String, Object> root = mapping(document, "the profile");
+        String name = requiredText(root, "name", "name");
+        String versionVariable = envName(requiredText(root, "version_variable", "version_variable"), "version_variable");
+        List<String> images = images(root.get("images"));
+        HealthCheck health = health(root.get("health"));
+        Map<String, String> renames = renames(root.get("renames"));
+        BackupSpec backup = backup(root.get("backup"));
+        Optional<ReleaseSource> releases = root.get("releases") == null
+                ? Optional.empty() : Optional.of(releases(root.get("releases")));
+        Optional<InstallSpec> install = root.get("install") == null
+                ? Optional.empty() : Optional.of(install(root.get("install"), versionVariable));
+        return new Profile(source, name, versionVariable, images, health, renames, backup, releases, install);
+    }
+
+    // ── sections ───────────────────────────────────────────────────────────
+
+    private List<String> images(Object value) {
+        if (value == null) throw invalid("images", "a list of image repositories, like [ghcr.io/owner/app]");
+        List<Object> items = list(value, "images", "a list of image repositories, like [ghcr.io/owner/app]");
+        if (items.isEmpty()) throw invalid("images", "a non-empty list of image repositories");
+        var images = new ArrayList<String>();
+        var seen = new HashSet<String>();
+        for (int i = 0; i < items.size(); i++) {
+            String key = "images[" + i + "]";
+            String text = text(items.get(i), key, "an image repository without a tag, like ghcr.io/owner/app");
+            ImageRef ref = ImageRef.tryParse(text).orElseThrow(() ->
+                    invalid(key, "an image repository without a tag, like ghcr.io/owner/app (got '" + text + "')"));
+            if (ref.tag().isPresent() || ref.digest().isPresent()) {
+                throw invalid(key, "an image repository without a tag or digest — the tag comes from the version "
+                        + "variable (got '" + text + "')");
+            }
+            if (!seen.add(ref.repositoryWithRegistry())) {
+                throw invalid("images", "a list without repeats ('" + text + "' appears twice)");
+            }
+            images.add(text.trim());
+        }
+        return images;
+    }
+
+    private HealthCheck health(Object value) {
+        if (value == null) throw invalid("health", "a mapping with url (and optionally timeout)");
+        Map<String, Object> health = mapping(value, "health");
+        String url = requiredText(health, "url", "health.url");
+        httpUrl(url, "health.url", true);
+        Duration timeout = HealthCheck.DEFAULT_TIMEOUT;
+        if (health.get("timeout") != null) {
+            String text = text(health.get("timeout"), "health.timeout", "a duration like 180s, 3m or 90 (seconds)");
+            timeout = DurationText.parse(text).orElseThrow(() ->
+                    invalid("health.timeout", "a positive duration like 180s, 3m or 90 (seconds) (got '" + text + "')"));
+        }
+        return new HealthCheck(url, timeout);
+    }
+
+    private Map<String, String> renames(Object value) {
+        var renames = new LinkedHashMap<String, String>();
+        if (value == null) return renames;
+        Map<String, Object> map = mapping(value, "renames");
+        for (var e : map.entrySet()) {
+            String key = "renames." + e.getKey();
+            String legacy = serviceName(e.getKey(), "renames", "a mapping of legacy service name to current name");
+            String current = serviceName(text(e.getValue(), key, "a service name"), key, "a service name");
+            if (legacy.equals(current)) throw invalid(key, "a different service name than '" + legacy + "'");
+            renames.put(legacy, current);
+        }
+        for (var e : renames.entrySet()) {
+            if (renames.containsKey(e.getValue())) {
+                throw invalid("renames." + e.getKey(), "a final service name, but '" + e.getValue()
+                        + "' is itself renamed — map every legacy name straight to the current one");
+            }
+        }
+        return renames;
+    }
+
+    private BackupSpec backup(Object value) {
+        if (value == null) return BackupSpec.NOTHING;
+        Map<String, Object> backup = mapping(value, "backup");
+        Optional<PostgresDump> postgres = Optional.empty();
+        if (backup.get("postgres") != null) {
+            Map<String, Object> pg = mapping(backup.get("postgres"), "backup.postgres");
+            String service = serviceName(requiredText(pg, "service", "backup.postgres.service"),
+                    "backup.postgres.service", "a compose service name");
+            String database = template(requiredText(pg, "database", "backup.postgres.database"), "backup.postgres.database");
+            String user = template(requiredText(pg, "user", "backup.postgres.user"), "backup.postgres.user");
+            postgres = Optional.of(new PostgresDump(service, database, user));
+        }
+        var volumes = new ArrayList<VolumeArchive>();
+        if (backup.get("volumes") != null) {
+            List<Object> items = list(backup.get("volumes"), "backup.volumes", "a list of {service, path}");
+            for (int i = 0; i < items.size(); i++) {
+                String key = "backup.volumes[" + i + "]";
+                Map<String, Object> v = mapping(items.get(i), key);
+                String service = serviceName(requiredText(v, "service", key + ".service"), key + ".service", "a compose service name");
+                String path = requiredText(v, "path", key + ".path");
+                if (!path.startsWith("/")) throw invalid(key + ".path", "an absolute path inside the container (got '" + path + "')");
+                volumes.add(new VolumeArchive(service, path));
+            }
+        }
+        var directories = new ArrayList<String>();
+        if (backup.get("directories") != null) {
+            List<Object> items = list(backup.get("directories"), "backup.directories", "a list of paths under the install directory");
+            for (int i = 0; i < items.size(); i++) {
+                String key = "backup.directories[" + i + "]";
+                String dir = text(items.get(i), key, "a path under the install directory");
+                directories.add(relativeDirectory(dir, key));
+            }
+        }
+        return new BackupSpec(postgres, volumes, directories);
+    }
+
+    private ReleaseSource releases(Object value) {
+        Map<String, Object> releases = mapping(value, "releases");
+        String github = requiredText(releases, "github", "releases.github");
+        if (!GITHUB_REPO.matcher(github).matches()) {
+            throw invalid("releases.github", "a GitHub repository as owner/repo (got '" + github + "')");
+        }
+        URI api = ReleaseSource.DEFAULT_API;
+        if (releases.get("api") != null) {
+            String text = text(releases.get("api"), "releases.api", "an http(s) URL");
+            api = httpUrl(stripTrailingSlashes(text), "releases.api", false);
+        }
+        Optional<URI> changelog = Optional.empty();
+        if (releases.get("changelog") != null) {
+            String text = text(releases.get("changelog"), "releases.changelog", "an http(s) URL");
+            changelog = Optional.of(httpUrl(text, "releases.changelog", false));
+        }
+        return new ReleaseSource(github, api, changelog);
+    }
+
+    private InstallSpec install(Object value, String versionVariable) {
+        Map<String, Object> install = mapping(value, "install");
+        ComposeSource compose = compose(requiredText(install, "compose", "install.compose"));
+        var env = new LinkedHashMap<String, String>();
+        if (install.get("env") != null) {
+            for (var e : mapping(install.get("env"), "install.env").entrySet()) {
+                String key = envName(e.getKey(), "install.env." + e.getKey());
+                env.put(key, e.getValue() == null ? "" : text(e.getValue(), "install.env." + key, "a text value"));
+            }
+        }
+        var secrets = new LinkedHashMap<String, SecretKind>();
+        if (install.get("secrets") != null) {
+            String kinds = String.join(", ", SecretKind.ids());
+            for (var e : mapping(install.get("secrets"), "install.secrets").entrySet()) {
+                String key = envName(e.getKey(), "install.secrets." + e.getKey());
+                String path = "install.secrets." + key;
+                String kind = text(e.getValue(), path, "one of " + kinds);
+                secrets.put(key, SecretKind.fromId(kind).orElseThrow(() ->
+                        invalid(path, "one of " + kinds + " (got '" + kind + "')")));
+                if (env.containsKey(key)) {
+                    throw invalid(path, "either a default in install.env or a generated secret, not both");
+                }
+            }
+        }
+        if (secrets.containsKey(versionVariable)) {
+            throw invalid("install.secrets." + versionVariable, "absent: the version variable is pinned, not generated");
+        }
+        return new InstallSpec(compose, env, secrets);
+    }
+
+    private ComposeSource compose(String raw) {
+        String lower = raw.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("http://") || lower.startsWith("https://")) {
+            return ComposeSource.ofUrl(raw, httpUrl(raw, "install.compose", false));
+        }
+        if (raw.matches("[A-Za-z][A-Za-z0-9+.-]*://.*")) {
+            throw invalid("install.compose", "an http(s) URL or a path relative to the profile file (got '" + raw + "')");
+        }
+        Path path;
+        try {
+            path = Path.of(raw);
+        } catch (InvalidPathException e) {
+            throw invalid("install.compose", "an http(s) URL or a path relative to the profile file (got '" + raw + "')");
+        }
+        if (!path.isAbsolute()) {
+            if (baseDir == null) {
+                throw invalid("install.compose", "an http(s) URL in a built-in profile (got '" + raw + "')");
+            }
+            path = baseDir.resolve(path);
+        }
+        return ComposeSource.ofPath(raw, path.toAbsolutePath().normalize());
+    }
+
+    // ── value checks ───────────────────────────────────────────────────────
+
+    private URI httpUrl(String text, String key, boolean isTemplate) {
+        String expanded = isTemplate ? EnvTemplate.expand(template(text, key), Map.of()) : text;
+        try {
+            URI uri = new URI(expanded);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
+                return uri;
+            }
+        } catch (URISyntaxException e) {
+            // reported below
+        }
+        throw invalid(key, "an absolute http(s) URL (got '" + text + "')");
+    }
+
+    private String template(String text, String key) {
+        try {
+            EnvTemplate.check(text);
+            return text;
+        } catch (IllegalArgumentException e) {
+            throw invalid(key, "text whose ${...} references are ${NAME} or ${NAME:-default} (" + e.getMessage() + ")");
+        }
+    }
+
+    private String envName(String name, String key) {
+        if (!ENV_NAME.matcher(name).matches()) {
+            throw invalid(key, "an environment variable name (letters, digits and '_', not starting with a digit; got '" + name + "')");
+        }
+        return name;
+    }
+
+    private String serviceName(String name, String key, String what) {
+        if (!SERVICE_NAME.matcher(name).matches()) {
+            throw invalid(key, what + " (letters, digits, '_', '.', '-'; got '" + name + "')");
+        }
+        return name;
+    }
+
+    private String relativeDirectory(String dir, String key) {
+        Path p;
+        try {
+            p = Path.of(dir).normalize();
+        } catch (InvalidPathException e) {
+            throw invalid(key, "a path under the install directory (got '" + dir + "')");
+        }
+        if (dir.isBlank() || p.isAbsolute() || dir.startsWith("/") || p.toString().isEmpty()
+                || p.startsWith("..")) {
+            throw invalid(key, "a relative path that stays under the install directory, like data/pglite (got '" + dir + "')");
+        }
+        return p.toString().replace('\\', '/');
+    }
+
+    private static String stripTrailingSlashes(String s) {
+        String t = s;
+        while (t.endsWith("/")) t = t.substring(0, t.length() - 1);
+        return t;
+    }
+
+    // ── typed access ───────────────────────────────────────────────────────
+
+    private String requiredText(Map<String, Object> map, String field, String key) {
+        Object v = map.get(field);
+        if (v == null) throw invalid(key, "given (it is missing)");
+        String s = text(v, key, "text");
+        if (s.isBlank()) throw invalid(key, "non-empty text");
+        return s.trim();
+    }
+
+    private String text(Object value, String key, String what) {
+        if (value instanceof Map<?, ?> || value instanceof List<?>) {
+            throw invalid(key, what + ", not a " + (value instanceof Map<?, ?> ? "mapping" : "list"));
+        }
+        if (value == null) throw invalid(key, what);
+        return String.valueOf(value);
+    }
+
+    private Map<String, Object> mapping(Object value, String key) {
+        if (!(value instanceof Map<?, ?> m)) {
+            throw invalid(key, "a mapping" + (value instanceof List<?> ? ", not a list" : " (key: value lines)"));
+        }
+        var out = new LinkedHashMap<String, Object>();
+        for (var e : m.entrySet()) {
+            if (!(e.getKey() instanceof String k)) {
+                throw invalid(key, "a mapping with plain text keys");
+            }
+            out.put(k, e.getValue());
+        }
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Object> list(Object value, String key, String what) {
+        if (!(value instanceof List<?>)) throw invalid(key, what);
+        return (List<Object>) value;
+    }
+
+    private SlipwayException invalid(String key, String mustBe) {
+        return SlipwayException.badInput("profile " + source + ": " + key + " must be " + mustBe + ".");
+    }
+}

@@ -1,0 +1,30 @@
+package app.slipway.core.profile;
+
+import java.net.URI;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Where versions and release notes come from (SPEC §2 {@code releases}).
+ *
+ * @param github repository as {@code owner/repo}
+ * @param api GitHub API base without a trailing slash; tests point it at a local server
+ * @param changelog optional Keep-a-Changelog file used when releases carry no notes
+ */
+public record ReleaseSource(String github, URI api, Optional<URI> changelog) {
+    public static final URI DEFAULT_API = URI.create("https://api.github.com");
+
+    public ReleaseSource {
+        Objects.requireNonNull(github, "github");
+        Objects.requireNonNull(api, "api");
+        changelog = changelog == null ? Optional.empty() : changelog;
+    }
+
+    public String owner() {
+        return github.substring(0, github.indexOf('/'));
+    }
+
+    public String repo() {
+        return github.substring(github.indexOf('/') + 1);
+    }
+}

@@ -1,0 +1,58 @@
+package app.slipway.core.stack;
+
+import app.slipway.core.Connection;
+import app.slipway.core.SlipwayException;
+import app.slipway.core.compose.ComposeCommands;
+import app.slipway.core.compose.ComposeModel;
+import app.slipway.core.compose.ComposeModelReader;
+import app.slipway.core.compose.ProjectName;
+import app.slipway.core.compose.ServiceModel;
+import app.slipway.core.engine.ServiceContainer;
+import app.slipway.core.profile.ImageRef;
+import app.slipway.core.profile.Profile;
+import app.slipway.core.profile.ProfileDetector;
+import app.slipway.core.profile.ProfileLoader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/** Reads one installed stack over a connection (SPEC §4 step 2); changes nothing. */
+public final class StackInspector {
+    private StackInspector() {}
+
+    /** @param profileArg a built-in name or profile path; empty to detect it from the images. */
+    public static StackState inspect(Connection connection, String directory, Optional<String> profileArg) {
+        StackFiles files = StackFilesReader.read(connection.target(), directory);
+        var compose = new ComposeCommands(connection.compose(), files.directory(), files.composeFileName());
+        ComposeModel model = ComposeModelReader.read(connection.target(), compose);
+        String project = ProjectName.of(files.directoryName(), files.env().values());
+        List<ServiceContainer> containers = connection.engine().containersOf(project);
+        Profile profile = profileArg.map(new ProfileLoader()::load)
+                .orElseGet(() -> detect(model, containers));
+        Optional<String> pinned = files.env().get(profile.versionVariable()).filter(v -> !v.isBlank());
+        return new StackState(files, compose, model, project, profile, containers, pinned,
+                runningVersion(profile, containers));
+    }
+
+    private static Profile detect(ComposeModel model, List<ServiceContainer> containers) {
+        var images = new ArrayList<String>();
+        model.services().values().stream().map(ServiceModel::image).filter(Objects::nonNull).forEach(images::add);
+        containers.stream().map(ServiceContainer::image).filter(Objects::nonNull).forEach(images::add);
+        return ProfileDetector.withBuiltIns(new ProfileLoader()).detect(images).orElseThrow(() -> SlipwayException.badInput(
+                "Slipway cannot tell which product this stack is from its images: pass --profile "
+                        + "(strata, appstrate or a path to a profile file)."));
+    }
+
+    /** The tag the product's lockstep images run with, when the running containers agree on one. */
+    static Optional<String> runningVersion(Profile profile, List<ServiceContainer> containers) {
+        List<String> tags = containers.stream()
+                .filter(ServiceContainer::isRunning)
+                .flatMap(c -> ImageRef.tryParse(c.image()).stream())
+                .filter(profile::ownsImage)
+                .flatMap(ref -> ref.tag().stream())
+                .distinct()
+                .toList();
+        return tags.size() == 1 ? Optional.of(tags.get(0)) : Optional.empty();
+    }
+}

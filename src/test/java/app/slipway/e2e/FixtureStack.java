@@ -1,0 +1,98 @@
+package app.slipway.e2e;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import app.slipway.testbed.Testbed;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A real fixture stack in a fresh directory, started with the testbed's Compose the way a user's
+ * install would be — the thing Slipway is then pointed at. Tests share port 18080, so one at a time.
+ */
+public final class FixtureStack implements AutoCloseable {
+    private final Path directory;
+
+    private FixtureStack(Path directory) {
+        this.directory = directory;
+    }
+
+    /** A worker-era (legacy) or job-era stack on the given version, started and healthy. */
+    public static FixtureStack start(String composeTemplate, String version) {
+        Testbed tb = Testbed.require();
+        try {
+            Path dir = Files.createTempDirectory(Path.of("/tmp"), "slipway-e2e-");
+            Files.copy(tb.fixtureDir().resolve(composeTemplate), dir.resolve("docker-compose.yml"));
+            Files.writeString(dir.resolve(".env"), "# fixture stack for an end-to-end test\n"
+                    + "FIXTURE_VERSION=" + version + "\nFIXTURE_PORT=" + tb.fixturePort() + "\nPOSTGRES_DB=fixture\n"
+                    + "FIXTURE_SECRET_KEY=0123456789abcdef0123456789abcdef\n");
+            var stack = new FixtureStack(dir);
+            stack.compose("up", "-d");
+            stack.awaitHealthy(Duration.ofSeconds(60));
+            return stack;
+        } catch (IOException e) {
+            throw new AssertionError("cannot create the fixture stack directory", e);
+        }
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    /** Runs docker-compose in the stack's directory and returns its stdout; fails the test on error. */
+    public String compose(String... args) {
+        var argv = new ArrayList<>(List.of("docker-compose"));
+        argv.addAll(List.of(args));
+        return run(argv);
+    }
+
+    public String run(List<String> argv) {
+        try {
+            Process p = new ProcessBuilder(argv).directory(directory.toFile()).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (p.waitFor() != 0) {
+                fail(String.join(" ", argv) + " failed in " + directory + ":\n" + out);
+            }
+            return out;
+        } catch (IOException | InterruptedException e) {
+            throw new AssertionError("cannot run " + argv, e);
+        }
+    }
+
+    private void awaitHealthy(Duration budget) {
+        Instant deadline = Instant.now().plus(budget);
+        String last = "";
+        while (Instant.now().isBefore(deadline)) {
+            last = compose("ps");
+            if (last.contains("(healthy)") && !last.contains("starting") && !last.contains("unhealthy")) {
+                return;
+            }
+            sleep(500);
+        }
+        fail("the fixture stack in " + directory + " did not become healthy:\n" + last);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        compose("down", "-v", "--remove-orphans");
+        try (var files = Files.walk(directory)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a leftover temp directory is harmless
+        }
+    }
+}
