@@ -102,7 +102,8 @@ if [ ${#missing[@]} -gt 0 ]; then
         policy_created=1
     fi
     apt_log=$STATE/apt.log
-    if ! { apt-get update -q && apt-get install -y -q "${missing[@]}"; } >"$apt_log" 2>&1; then
+    if ! { apt-get update -q &&
+        NEEDRESTART_SUSPEND=1 apt-get install -y -q -o DPkg::Lock::Timeout=300 "${missing[@]}"; } >"$apt_log" 2>&1; then
         [ -z "$policy_created" ] || rm -f /usr/sbin/policy-rc.d
         die_log "apt-get could not install: ${missing[*]}" "$apt_log"
     fi
@@ -127,9 +128,11 @@ else
         setsid -f dockerd --host "unix://$DOCKER_SOCK" --bridge=none --iptables=false --ip-masq=false \
             </dev/null >"$STATE/dockerd.log" 2>&1 9>&-
         touch "$STATE/dockerd.started-by-testbed"
+        started_dockerd=1
     fi
     for i in $(seq 1 60); do
         docker info >/dev/null 2>&1 && break
+        [ -z "${started_dockerd:-}" ] || ! grep -q 'level=fatal' "$STATE/dockerd.log" || die_log "dockerd failed to start." "$STATE/dockerd.log"
         [ "$i" -lt 60 ] || die_log "Docker Engine did not answer on $DOCKER_SOCK within 60 s." "$STATE/dockerd.log"
         sleep 1
     done

@@ -3,6 +3,8 @@ package app.slipway.core.compose;
 import app.slipway.core.SlipwayException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +28,7 @@ public record ComposeModel(Map<String, ServiceModel> services) {
         }
         var services = new LinkedHashMap<String, ServiceModel>();
         if (root instanceof Map<?, ?> top && top.get("services") instanceof Map<?, ?> svcs) {
+            Set<String> awaitedToComplete = awaitedToComplete(svcs);
             for (var entry : svcs.entrySet()) {
                 String name = String.valueOf(entry.getKey());
                 Map<?, ?> svc = entry.getValue() instanceof Map<?, ?> m ? m : Map.of();
@@ -34,12 +37,29 @@ public record ComposeModel(Map<String, ServiceModel> services) {
                 boolean hasHealthcheck = hc != null && !Boolean.TRUE.equals(hc.get("disable"))
                         && !isNoneTest(hc.get("test"));
                 Duration startPeriod = hc == null ? Duration.ZERO : durationOf(hc.get("start_period"));
-                Object restart = svc.get("restart");
+                String restart = svc.get("restart") == null ? null : String.valueOf(svc.get("restart"));
+                boolean oneShot = "no".equals(restart) || awaitedToComplete.contains(name);
                 services.put(name, new ServiceModel(name, image == null ? null : String.valueOf(image),
-                        hasHealthcheck, startPeriod, restart == null ? null : String.valueOf(restart)));
+                        hasHealthcheck, startPeriod, restart, oneShot));
             }
         }
         return new ComposeModel(services);
+    }
+
+    /** Services another one waits for with {@code condition: service_completed_successfully}. */
+    private static Set<String> awaitedToComplete(Map<?, ?> services) {
+        var names = new HashSet<String>();
+        for (Object svc : services.values()) {
+            if (svc instanceof Map<?, ?> m && m.get("depends_on") instanceof Map<?, ?> deps) {
+                deps.forEach((dep, spec) -> {
+                    if (spec instanceof Map<?, ?> cond
+                            && "service_completed_successfully".equals(String.valueOf(cond.get("condition")))) {
+                        names.add(String.valueOf(dep));
+                    }
+                });
+            }
+        }
+        return names;
     }
 
     public List<String> serviceNames() {

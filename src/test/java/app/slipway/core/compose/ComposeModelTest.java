@@ -29,6 +29,15 @@ class ComposeModelTest {
                   start_period: 1m30s
                 image: 127.0.0.1:5555/slipway-fixture/app:2.0.0
                 restart: always
+              worker:
+                image: 127.0.0.1:5555/slipway-fixture/app:2.0.0
+              seed:
+                image: 127.0.0.1:5555/slipway-fixture/app:2.0.0
+              api:
+                depends_on:
+                  seed:
+                    condition: service_completed_successfully
+                image: 127.0.0.1:5555/slipway-fixture/app:2.0.0
               job:
                 healthcheck:
                   test: ["NONE"]
@@ -41,7 +50,7 @@ class ComposeModelTest {
     @Test
     void readsServicesImagesAndHealthchecks() {
         ComposeModel model = ComposeModel.parse(CONFIG);
-        assertEquals(List.of("db", "migrate", "web", "job"), model.serviceNames());
+        assertEquals(List.of("db", "migrate", "web", "worker", "seed", "api", "job"), model.serviceNames());
         ServiceModel web = model.services().get("web");
         assertEquals("127.0.0.1:5555/slipway-fixture/app:2.0.0", web.image());
         assertTrue(web.hasHealthcheck());
@@ -49,6 +58,9 @@ class ComposeModelTest {
         assertFalse(model.services().get("job").hasHealthcheck(), "test: NONE disables the healthcheck");
         assertTrue(model.services().get("migrate").oneShot());
         assertFalse(model.services().get("db").oneShot());
+        assertFalse(model.services().get("worker").oneShot(), "no restart key is a long-running service");
+        assertTrue(model.services().get("seed").oneShot(), "awaited with service_completed_successfully");
+        assertFalse(model.services().get("api").oneShot());
         assertEquals(Duration.ofSeconds(90), model.longestStartPeriod());
     }
 
