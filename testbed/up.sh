@@ -34,6 +34,7 @@ APPLETS="sh ash cat echo printf test [ sleep mkdir rm ls date tar gzip gunzip wg
 # Bump to force the PostgreSQL image (not its cached root tarball) to be rebuilt.
 POSTGRES_BUILD_REV=1
 
+export PATH=$PATH:/usr/local/sbin:/usr/sbin:/sbin
 export DEBIAN_FRONTEND=noninteractive
 export DOCKER_HOST=unix://$DOCKER_SOCK
 unset DOCKER_CONTEXT DOCKER_TLS_VERIFY DOCKER_CERT_PATH
