@@ -1,0 +1,50 @@
+package app.slipway.core.target;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where a stack lives: this machine, or a server over one SSH session. Runs commands, reads and
+ * writes files, and reaches the Docker Engine socket — always from the target's own point of view.
+ * Paths are the target's absolute paths.
+ */
+public interface Target extends AutoCloseable {
+    /** "local", or "ssh://user@host:port". */
+    String describe();
+
+    boolean isRemote();
+
+    /** Runs the command to completion, streaming each output line to the sink as it comes. */
+    ExecResult exec(Command command, OutputSink sink);
+
+    default ExecResult exec(Command command) {
+        return exec(command, OutputSink.DISCARD);
+    }
+
+    /** The path's kind, mode and size, or empty when nothing is there. */
+    Optional<FileInfo> stat(String path);
+
+    /** The file's bytes; a clear {@code SlipwayException} when it cannot be read. */
+    byte[] readFile(String path);
+
+    /**
+     * Writes through a temporary file in the same directory and renames it over the path, so a
+     * reader sees the old bytes or the new ones, never a mix. {@code mode} null keeps the existing
+     * file's mode (or the default for a new file).
+     */
+    void writeFileAtomically(String path, byte[] content, Integer mode);
+
+    void mkdirs(String path);
+
+    /** Names of the entries of a directory (not paths), sorted. */
+    List<String> list(String directory);
+
+    /** The absolute form of a path as the target resolves it (for local: against the CWD). */
+    String absolute(String path);
+
+    /** Connections to the Docker Engine socket (DOCKER_HOST locally; the remote socket over SSH). */
+    EngineSocket engineSocket();
+
+    @Override
+    void close();
+}
