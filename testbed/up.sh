@@ -227,10 +227,9 @@ chmod 600 "$SSHD/password"
 PASSWORD=$(cat "$SSHD/password")
 
 ensure_user() { # name in-docker-group(yes|no)
-    local user=$1 docker_member=$2 marker=$SSHD/.password-set-$1
+    local user=$1 docker_member=$2
     if ! id "$user" >/dev/null 2>&1; then
         useradd --create-home --shell /bin/bash "$user"
-        rm -f "$marker"
         info "created user $user"
     fi
     [ "$(getent passwd "$user" | cut -d: -f7)" = /bin/bash ] || usermod --shell /bin/bash "$user"
@@ -239,11 +238,9 @@ ensure_user() { # name in-docker-group(yes|no)
     else
         if id -nG "$user" | tr ' ' '\n' | grep -qx docker; then gpasswd -d "$user" docker >/dev/null; fi
     fi
-    # both accounts get the same password (set when new or changed; chpasswd is slow)
-    if [ ! -e "$marker" ] || [ "$SSHD/password" -nt "$marker" ]; then
-        printf '%s:%s\n' "$user" "$PASSWORD" | chpasswd
-        touch "$marker"
-    fi
+    # both accounts get the same password, set on every run: the accounts are system-wide and
+    # another testbed state dir may have changed it (a marker file cannot see that)
+    printf '%s:%s\n' "$user" "$PASSWORD" | chpasswd
     install -m 644 "$SSHD/id_ed25519.pub" "$SSHD/authorized_keys/$user"
 }
 ensure_user "$SSH_USER" yes
