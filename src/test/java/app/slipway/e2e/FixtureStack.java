@@ -30,7 +30,7 @@ public final class FixtureStack implements AutoCloseable {
             Path dir = Files.createTempDirectory(Path.of("/tmp"), "slipway-e2e-");
             Files.copy(tb.fixtureDir().resolve(composeTemplate), dir.resolve("docker-compose.yml"));
             Files.writeString(dir.resolve(".env"), "# fixture stack for an end-to-end test\n"
-                    + "FIXTURE_VERSION=" + version + "\nFIXTURE_PORT=" + tb.fixturePort() + "\nPOSTGRES_DB=fixture\n"
+                    + "FIXTURE_VERSION=" + version + "\nFIXTURE_PORT=" + freePort() + "\nPOSTGRES_DB=fixture\n"
                     + "FIXTURE_SECRET_KEY=0123456789abcdef0123456789abcdef\n");
             var stack = new FixtureStack(dir);
             stack.compose("up", "-d");
@@ -38,6 +38,24 @@ public final class FixtureStack implements AutoCloseable {
             return stack;
         } catch (IOException e) {
             throw new AssertionError("cannot create the fixture stack directory", e);
+        }
+    }
+
+    /** A loopback port nobody listens on now, so stacks of tests running side by side do not collide. */
+    private static int freePort() {
+        try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new AssertionError("no free loopback port", e);
+        }
+    }
+
+    public int port() {
+        try {
+            return Integer.parseInt(Files.readAllLines(directory.resolve(".env")).stream()
+                    .filter(l -> l.startsWith("FIXTURE_PORT=")).findFirst().orElseThrow().substring(13));
+        } catch (IOException e) {
+            throw new AssertionError(e);
         }
     }
 

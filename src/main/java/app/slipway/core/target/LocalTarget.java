@@ -66,16 +66,21 @@ public final class LocalTarget implements Target {
         var pb = new ProcessBuilder(command.argv());
         if (command.workDir() != null) pb.directory(new File(command.workDir()));
         pb.environment().putAll(command.env());
+        // Relative redirections resolve against the working directory, as they do in the remote shell.
+        if (command.stdinFile() != null) pb.redirectInput(resolve(command.workDir(), command.stdinFile()));
+        if (command.stdoutFile() != null) pb.redirectOutput(resolve(command.workDir(), command.stdoutFile()));
         Process process;
         try {
             process = pb.start();
         } catch (IOException e) {
             return notStarted(command, e, out);
         }
-        try {
-            process.getOutputStream().close();
-        } catch (IOException ignored) {
-            // The command does not read its input; nothing to close.
+        if (command.stdinFile() == null) {
+            try {
+                process.getOutputStream().close();
+            } catch (IOException ignored) {
+                // The command does not read its input; nothing to close.
+            }
         }
         var err = new LinePump(process.getErrorStream(), OutputSink.Stream.STDERR, out)
                 .start("local-stderr " + command.argv().get(0));
@@ -89,6 +94,11 @@ public final class LocalTarget implements Target {
             Thread.currentThread().interrupt();
             throw new SlipwayException(ExitCode.INTERNAL, "Stopped while running " + command.display() + ".", e);
         }
+    }
+
+    private static File resolve(String workDir, String path) {
+        File file = new File(path);
+        return file.isAbsolute() || workDir == null ? file : new File(workDir, path);
     }
 
     private static ExecResult notStarted(Command command, IOException e, OutputSink out) {
@@ -279,6 +289,42 @@ public final class LocalTarget implements Target {
     }
 
     // ---------------------------------------------------------------- engine
+
+    @Override
+    public DuplexStream openTcp(String host, int port, java.time.Duration timeout) throws IOException {
+        var socket = new java.net.Socket();
+        try {
+            socket.connect(new java.net.InetSocketAddress(host, port), (int) timeout.toMillis());
+            socket.setSoTimeout((int) timeout.toMillis());
+        } catch (IOException e) {
+            socket.close();
+            throw e;
+        }
+        return new DuplexStream() {
+            @Override
+            public java.io.InputStream in() {
+                try {
+                    return socket.getInputStream();
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+
+            @Override
+            public java.io.OutputStream out() {
+                try {
+                    return socket.getOutputStream();
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+
+            @Override
+            public void close() throws IOException {
+                socket.close();
+            }
+        };
+    }
 
     @Override
     public EngineSocket engineSocket() {

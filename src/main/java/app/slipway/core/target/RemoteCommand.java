@@ -30,6 +30,8 @@ final class RemoteCommand {
             }
         }
         sb.append(ShellQuote.join(command.argv()));
+        if (command.stdinFile() != null) sb.append(" < ").append(ShellQuote.quote(command.stdinFile()));
+        if (command.stdoutFile() != null) sb.append(" > ").append(ShellQuote.quote(command.stdoutFile()));
         return sb.toString();
     }
 }

@@ -357,6 +357,28 @@ public final class SshTarget implements Target {
         return this::openEngine;
     }
 
+    @Override
+    public DuplexStream openTcp(String host, int port, java.time.Duration timeout) throws IOException {
+        com.jcraft.jsch.ChannelDirectTCPIP channel;
+        try {
+            channel = (com.jcraft.jsch.ChannelDirectTCPIP) session.openChannel("direct-tcpip");
+        } catch (JSchException e) {
+            throw lost("reach " + host + ":" + port, e);
+        }
+        channel.setHost(host);
+        channel.setPort(port);
+        InputStream in = channel.getInputStream();
+        OutputStream out = channel.getOutputStream();
+        try {
+            channel.connect((int) timeout.toMillis());
+        } catch (JSchException e) {
+            channel.disconnect();
+            throw new java.net.ConnectException("cannot connect to " + host + ":" + port + " from "
+                    + settings.hostPort() + ": " + e.getMessage());
+        }
+        return new SshChannelStream(channel, in, out);
+    }
+
     private DuplexStream openEngine() throws IOException {
         ChannelDirectStreamLocal channel;
         InputStream in;

@@ -45,6 +45,13 @@ public interface Target extends AutoCloseable {
     /** Connections to the Docker Engine socket (DOCKER_HOST locally; the remote socket over SSH). */
     EngineSocket engineSocket();
 
+    /**
+     * A TCP connection to {@code host:port} as the target itself sees it — over SSH a
+     * {@code direct-tcpip} channel of the session, so no port is opened on either machine.
+     * Used to probe a product's health URL from the server's own point of view.
+     */
+    DuplexStream openTcp(String host, int port, java.time.Duration timeout) throws java.io.IOException;
+
     @Override
     void close();
 }

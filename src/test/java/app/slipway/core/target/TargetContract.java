@@ -299,6 +299,34 @@ abstract class TargetContract {
     // ---------------------------------------------------------------- engine
 
     @Test
+    void execRedirectsStdinAndStdoutToFilesOnTheTarget() {
+        target.writeFileAtomically(dir + "/in.txt", "one\ntwo\n".getBytes(StandardCharsets.UTF_8), null);
+        ExecResult r = target.exec(Command.in(dir, List.of("tr", "a-z", "A-Z")).readingFrom("in.txt").writingTo(dir + "/out.txt"));
+        assertEquals(0, r.exitCode(), r.stderr());
+        assertEquals("", r.stdout(), "redirected output must not also come back");
+        assertEquals("ONE\nTWO\n", new String(target.readFile(dir + "/out.txt"), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void openTcpReachesALoopbackServerFromTheTargetsSide() throws Exception {
+        // The testbed registry listens on the target's 127.0.0.1 only.
+        String[] hostPort = app.slipway.testbed.Testbed.require().registry().split(":");
+        try (DuplexStream s = target.openTcp(hostPort[0], Integer.parseInt(hostPort[1]), java.time.Duration.ofSeconds(5))) {
+            s.out().write("GET /v2/ HTTP/1.1\r\nHost: registry\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            s.out().flush();
+            var buf = new ByteArrayOutputStream();
+            s.in().transferTo(buf);
+            assertTrue(buf.toString(StandardCharsets.UTF_8).startsWith("HTTP/1.1 200"), buf.toString(StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    void openTcpToAClosedPortFails() {
+        org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+                () -> target.openTcp("127.0.0.1", 9, java.time.Duration.ofSeconds(5)).close());
+    }
+
+    @Test
     void engineSocketAnswersPing() throws Exception {
         assertEquals("OK", ping(target.engineSocket()));
         // Every open() is a fresh connection.
