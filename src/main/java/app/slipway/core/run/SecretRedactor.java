@@ -31,6 +31,13 @@ public final class SecretRedactor {
                 .toList();
     }
 
+    /** Masks the stack's .env secrets: keys its profile generates, and keys named like secrets. */
+    public static SecretRedactor forStack(app.slipway.core.stack.StackState stack) {
+        var secretKeys = stack.profile().install().map(i -> i.secrets().keySet())
+                .orElse(java.util.Set.of());
+        return new SecretRedactor(stack.files().env().values(), secretKeys);
+    }
+
     public String redact(String text) {
         if (text == null) return null;
         String out = text;

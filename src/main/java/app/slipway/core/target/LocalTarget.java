@@ -194,6 +194,26 @@ public final class LocalTarget implements Target {
     }
 
     @Override
+    public boolean createDirectory(String path) {
+        try {
+            Files.createDirectory(Path.of(path));
+            return true;
+        } catch (FileAlreadyExistsException e) {
+            return false;
+        } catch (java.nio.file.FileSystemException e) {
+            if (e instanceof NoSuchFileException || e instanceof AccessDeniedException || e.getReason() == null) {
+                throw fileError("create the directory", path, e);
+            }
+            // e.g. "Not a directory" (a parent is a file), "Operation not permitted"
+            String reason = e.getReason();
+            throw SlipwayException.refused("Cannot create the directory " + path + ": "
+                    + Character.toLowerCase(reason.charAt(0)) + reason.substring(1) + ".", e);
+        } catch (IOException e) {
+            throw fileError("create the directory", path, e);
+        }
+    }
+
+    @Override
     public List<String> list(String directory) {
         try (Stream<Path> s = Files.list(Path.of(directory))) {
             List<String> names = new ArrayList<>();

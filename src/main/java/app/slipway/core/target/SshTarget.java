@@ -301,6 +301,38 @@ public final class SshTarget implements Target {
     }
 
     @Override
+    public boolean createDirectory(String path) {
+        String abs = absolute(path);
+        return withSftp("create the directory", path, c -> {
+            for (int attempt = 0; ; attempt++) {
+                try {
+                    c.mkdir(abs); // jsch sends mkdir's path as is (no glob unquoting, unlike stat)
+                    return true;
+                } catch (SftpException e) {
+                    // sftp-server answers an existing path with a generic failure: look whether
+                    // something is there (lstat: a dangling symlink counts, as it does locally).
+                    if (!session.isConnected()) throw e;
+                    if (lstatOrNull(c, abs) != null) return false;
+                    // Gone again (removed meanwhile by its owner) or a real error: retry once, then report.
+                    if (attempt >= 1 || e.id == ChannelSftp.SSH_FX_NO_SUCH_FILE
+                            || e.id == ChannelSftp.SSH_FX_PERMISSION_DENIED) {
+                        throw e;
+                    }
+                }
+            }
+        });
+    }
+
+    private static SftpATTRS lstatOrNull(ChannelSftp c, String path) throws SftpException {
+        try {
+            return c.lstat(sftpPath(path));
+        } catch (SftpException e) {
+            if (e.id == ChannelSftp.SSH_FX_NO_SUCH_FILE) return null;
+            throw e;
+        }
+    }
+
+    @Override
     public List<String> list(String directory) {
         return withSftp("list", directory, c -> {
             SftpATTRS a = c.stat(sftpPath(directory));

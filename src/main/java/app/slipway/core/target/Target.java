@@ -36,6 +36,14 @@ public interface Target extends AutoCloseable {
 
     void mkdirs(String path);
 
+    /**
+     * Creates one directory, atomically: true when this call created it, false when something
+     * (a directory, a file, a symlink) is already there — the primitive for a lock. Parents are
+     * not created; a missing parent, a parent that is a file or a permission problem is a clear
+     * {@code SlipwayException}.
+     */
+    boolean createDirectory(String path);
+
     /** Names of the entries of a directory (not paths), sorted. */
     List<String> list(String directory);
 

@@ -289,6 +289,81 @@ abstract class TargetContract {
     }
 
     @Test
+    void createDirectoryCreatesOnceAndTellsWhenSomethingIsThere() {
+        String d = dir + "/lock";
+        assertTrue(target.createDirectory(d));
+        assertTrue(target.stat(d).orElseThrow().directory());
+        assertFalse(target.createDirectory(d), "a second create must report the existing directory");
+        target.writeFileAtomically(d + "/owner.json", "{}".getBytes(StandardCharsets.UTF_8), null);
+        assertFalse(target.createDirectory(d));
+        assertEquals(List.of("owner.json"), target.list(d), "an existing directory is left alone");
+        // A file or a dangling symlink there counts as "already exists" too.
+        target.writeFileAtomically(dir + "/file", "x".getBytes(StandardCharsets.UTF_8), null);
+        assertFalse(target.createDirectory(dir + "/file"));
+        assertFalse(target.stat(dir + "/file").orElseThrow().directory());
+        assertEquals(0, target.exec(Command.of("ln", "-s", dir + "/nowhere", dir + "/dangling")).exitCode());
+        assertFalse(target.createDirectory(dir + "/dangling"));
+        assertEquals(Optional.empty(), target.stat(dir + "/nowhere"));
+        // Awkward names reach the file system unchanged.
+        String odd = dir + "/we ird*?[x] 'q' $v\\";
+        assertTrue(target.createDirectory(odd));
+        assertFalse(target.createDirectory(odd));
+        assertTrue(target.list(dir).contains("we ird*?[x] 'q' $v\\"), target.list(dir).toString());
+    }
+
+    @Test
+    void createDirectoryDoesNotCreateParents() {
+        var missing = assertThrows(SlipwayException.class, () -> target.createDirectory(dir + "/missing/lock"));
+        assertEquals(ExitCode.REFUSED, missing.exitCode());
+        assertTrue(missing.getMessage().startsWith("Cannot create the directory " + dir + "/missing/lock"),
+                missing.getMessage());
+        assertTrue(missing.getMessage().contains("no such file or directory"), missing.getMessage());
+        assertEquals(Optional.empty(), target.stat(dir + "/missing"));
+
+        target.writeFileAtomically(dir + "/file", new byte[0], null);
+        var underFile = assertThrows(SlipwayException.class, () -> target.createDirectory(dir + "/file/lock"));
+        assertEquals(ExitCode.REFUSED, underFile.exitCode());
+        assertTrue(underFile.getMessage().contains(dir + "/file/lock"), underFile.getMessage());
+    }
+
+    @Test
+    void createDirectoryWhereNotPermittedFails() {
+        // sysfs refuses mkdir even to root (EPERM).
+        var e = assertThrows(SlipwayException.class, () -> target.createDirectory("/sys/slipway-contract-test"));
+        assertEquals(ExitCode.REFUSED, e.exitCode());
+        assertTrue(e.getMessage().startsWith("Cannot create the directory /sys/slipway-contract-test"), e.getMessage());
+        assertTrue(e.getMessage().toLowerCase().contains("not permitted")
+                || e.getMessage().toLowerCase().contains("permission denied"), e.getMessage());
+    }
+
+    @Test
+    void createDirectoryHasExactlyOneWinnerUnderContention() throws Exception {
+        int threads = 8;
+        for (int round = 0; round < 10; round++) {
+            String d = dir + "/race" + round;
+            var start = new java.util.concurrent.CountDownLatch(1);
+            var pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+            try {
+                var results = new ArrayList<java.util.concurrent.Future<Boolean>>();
+                for (int i = 0; i < threads; i++) {
+                    results.add(pool.submit(() -> {
+                        start.await();
+                        return target.createDirectory(d);
+                    }));
+                }
+                start.countDown();
+                int winners = 0;
+                for (var f : results) {
+                    if (f.get(60, java.util.concurrent.TimeUnit.SECONDS)) winners++;
+                }
+                assertEquals(1, winners, "round " + round);
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    @Test
     void absoluteResolvesPaths() {
         assertEquals(dir, target.absolute(dir));
         assertEquals(dir + "/b", target.absolute(dir + "/a/../b/."));
