@@ -59,6 +59,31 @@ public final class FixtureStack implements AutoCloseable {
         }
     }
 
+    /** The Compose project name, as Compose derives it from the directory. */
+    public String project() {
+        return app.slipway.core.compose.ProjectName.of(directory.getFileName().toString(), java.util.Map.of());
+    }
+
+    /** Runs SQL in the stack's database and returns psql's unaligned output. */
+    public String sql(String statements) {
+        return compose("exec", "-T", "db", "psql", "-q", "-v", "ON_ERROR_STOP=1", "-U", "postgres", "-d", "fixture",
+                "-Atc", statements);
+    }
+
+    /** GET on the stack's web port (loopback), the body; fails the test when it does not answer 200. */
+    public String httpGet(String path) {
+        try {
+            var client = java.net.http.HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            var response = client.send(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create("http://127.0.0.1:" + port() + path)).timeout(Duration.ofSeconds(5)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) fail("GET " + path + " answered " + response.statusCode());
+            return response.body();
+        } catch (IOException | InterruptedException e) {
+            throw new AssertionError("GET " + path + " on port " + port() + " failed", e);
+        }
+    }
+
     public Path directory() {
         return directory;
     }
