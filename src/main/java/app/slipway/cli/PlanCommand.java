@@ -37,7 +37,7 @@ public final class PlanCommand implements Callable<Integer> {
         EnvFile.requireValidVersion(to); // bad input is refused before connecting anywhere
         try (Connection connection = target.connect()) {
             StackState state = StackInspector.inspect(connection, stack.directory, stack.profile());
-            UpgradePlan plan = UpgradePlanner.plan(connection, state, new UpgradeOptions(to, skipBackup));
+            UpgradePlan plan = UpgradePlanner.plan(connection, state, UpgradeOptions.planOnly(to, skipBackup));
             PrintWriter out = spec.commandLine().getOut();
             out.println(json ? Json.write(asJson(plan)) : render(plan));
             out.flush();

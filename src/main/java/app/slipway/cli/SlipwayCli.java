@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
         versionProvider = SlipwayVersion.class,
         description = "Installs and upgrades self-hosted Docker Compose products, locally or over SSH.%n"
                 + "Run without a command to open the wizard.",
-        subcommands = {StatusCommand.class, PlanCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {StatusCommand.class, PlanCommand.class, UpgradeCommand.class, RollbackCommand.class,
+                CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             " 0:done",

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import app.slipway.core.state.Journal;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,14 +31,17 @@ public final class StatusCommand implements Callable<Integer> {
     public Integer call() {
         try (Connection connection = target.connect()) {
             StackState state = StackInspector.inspect(connection, stack.directory, stack.profile());
+            Optional<String> interrupted = Journal.find(connection.target(), state.files().directory())
+                    .map(j -> j.describe(state.files().directory(), target.hostOption()));
             PrintWriter out = spec.commandLine().getOut();
-            out.println(json ? Json.write(asJson(connection, state)) : StatusText.render(connection, state));
+            out.println(json ? Json.write(asJson(connection, state, interrupted))
+                    : StatusText.render(connection, state, interrupted));
             out.flush();
             return 0;
         }
     }
 
-    static Map<String, Object> asJson(Connection connection, StackState state) {
+    static Map<String, Object> asJson(Connection connection, StackState state, Optional<String> interrupted) {
         var root = new LinkedHashMap<String, Object>();
         root.put("product", state.profile().name());
         root.put("profile", state.profile().source());
@@ -61,6 +66,7 @@ public final class StatusCommand implements Callable<Integer> {
             services.add(svc);
         }
         root.put("services", services);
+        root.put("interrupted", interrupted.orElse(null));
         return root;
     }
 }

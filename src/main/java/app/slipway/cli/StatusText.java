@@ -12,8 +12,9 @@ import java.util.List;
 final class StatusText {
     private StatusText() {}
 
-    static String render(Connection connection, StackState state) {
+    static String render(Connection connection, StackState state, java.util.Optional<String> interrupted) {
         var sb = new StringBuilder();
+        interrupted.ifPresent(sentence -> sb.append("Attention: ").append(sentence).append("\n\n"));
         line(sb, "Product", state.profile().name() + " (profile " + state.profile().source() + ")");
         line(sb, "Target", connection.describe());
         line(sb, "Directory", state.files().composePath() + " (project " + state.project() + ")");

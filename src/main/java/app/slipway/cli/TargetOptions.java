@@ -28,6 +28,11 @@ public final class TargetOptions {
             description = "Trust and record the server's key when it is not yet in known_hosts. A changed key is always refused.")
     boolean acceptNewHostKey;
 
+    /** The target part of a command line to paste into a hint ("--host ssh://…"), null for local. */
+    String hostOption() {
+        return host == null || host.equals("local") ? null : "--host " + host;
+    }
+
     /** Opens the target and checks its engine and Compose (SPEC §4 step 1). */
     public Connection connect() {
         return Connection.open(openTarget());

@@ -1,6 +1,6 @@
 package app.slipway.core.plan;
 
-/** The steps of an upgrade, in the order SPEC §4 gives them. */
+/** The steps of an upgrade, in the order SPEC §4 gives them, and those a rollback adds. */
 public enum StepKind {
     CONNECT("Connect"),
     READ("Read the stack"),
@@ -10,7 +10,9 @@ public enum StepKind {
     PIN("Pin the version"),
     RESTART("Restart"),
     VERIFY("Verify"),
-    RECORD("Record");
+    RECORD("Record"),
+    RESTORE_FILES("Restore .env and the compose file"),
+    RESTORE_DATA("Restore the database and volumes");
 
     public final String title;
 
@@ -20,6 +22,7 @@ public enum StepKind {
 
     /** Steps after the first change: a failure in any of them rolls the stack back. */
     public boolean changesTheStack() {
-        return this == RENAME || this == PIN || this == RESTART || this == VERIFY;
+        return this == RENAME || this == PIN || this == RESTART || this == VERIFY
+                || this == RESTORE_FILES || this == RESTORE_DATA;
     }
 }

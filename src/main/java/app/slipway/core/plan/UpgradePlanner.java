@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Turns a stack's state and a target version into the ordered steps of SPEC §4. Pure: it reads
@@ -23,15 +24,26 @@ public final class UpgradePlanner {
     private UpgradePlanner() {}
 
     public static UpgradePlan plan(Connection connection, StackState stack, UpgradeOptions options) {
+        return plan(connection, stack, options, Optional.empty());
+    }
+
+    /**
+     * @param resumedFrom when finishing an interrupted run: the version it started from (the stack's
+     *                    pin may already say the new one)
+     */
+    public static UpgradePlan plan(Connection connection, StackState stack, UpgradeOptions options,
+                                   Optional<String> resumedFrom) {
         String to = EnvFile.requireValidVersion(options.toVersion());
         Profile profile = stack.profile();
-        String from = stack.currentVersion().orElse("unknown");
+        String from = resumedFrom.orElseGet(() -> stack.currentVersion().orElse("unknown"));
         String dir = stack.files().directory();
         ComposeCommands compose = stack.compose();
         Map<String, String> renames = legacyServicesPresent(stack, profile);
 
         var notes = new ArrayList<String>();
-        if (from.equals(to)) {
+        if (resumedFrom.isPresent()) {
+            notes.add("Finishing the interrupted upgrade from " + from + " to " + to + "; the steps already done are done again harmlessly.");
+        } else if (from.equals(to)) {
             notes.add("The stack is already on " + to + ": the upgrade would re-pull and restart it.");
         }
         if (stack.pinnedVersion().isEmpty()) {

@@ -10,9 +10,6 @@ import java.util.List;
  * long each took for the result.
  */
 final class StepClock {
-    /** One step's outcome for the result: done, skipped or failed, and how long it took. */
-    record StepOutcome(PlanStep step, String result, Duration took) {}
-
     interface Body {
         void run() throws Exception;
     }

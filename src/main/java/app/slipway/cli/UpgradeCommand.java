@@ -1,0 +1,60 @@
+package app.slipway.cli;
+
+import app.slipway.core.Connection;
+import app.slipway.core.plan.UpgradeOptions;
+import app.slipway.core.plan.UpgradePlan;
+import app.slipway.core.plan.UpgradePlanner;
+import app.slipway.core.run.SecretRedactor;
+import app.slipway.core.run.UpgradeResult;
+import app.slipway.core.run.UpgradeRun;
+import app.slipway.core.stack.EnvFile;
+import app.slipway.core.stack.StackInspector;
+import app.slipway.core.stack.StackState;
+import app.slipway.core.state.Journal;
+import app.slipway.core.state.JournalEntry;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code slipway upgrade}: the steps {@code plan} shows, for real, with automatic rollback. */
+@Command(name = "upgrade", mixinStandardHelpOptions = true,
+        description = {"Upgrades the stack to VERSION: pull (while the old version serves), back up, rename legacy",
+                "services, pin the version in .env, restart, verify. Any failure after the first change rolls",
+                "the stack back to the snapshot automatically (exit 4)."})
+public final class UpgradeCommand implements Callable<Integer> {
+    @Mixin TargetOptions target;
+    @Mixin StackOptions stack;
+    @Option(names = "--to", paramLabel = "VERSION", required = true, description = "The version to upgrade to (an image tag).")
+    String to;
+    @Option(names = "--skip-backup", description = "Do not back up the database, volumes and files first.") boolean skipBackup;
+    @Option(names = "--yes", description = "Do not ask for confirmation.") boolean yes;
+    @Option(names = "--break-lock", description = "Take the stack's lock even though another run holds it (when that run is gone).")
+    boolean breakLock;
+    @Option(names = "--resume", description = "Finish an upgrade that was interrupted (connection lost, app killed).")
+    boolean resume;
+    @Option(names = "--json", description = "Print the result as JSON on stdout (progress goes to stderr).") boolean json;
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        EnvFile.requireValidVersion(to);
+        try (Connection connection = target.connect()) {
+            StackState state = StackInspector.inspect(connection, stack.directory, stack.profile());
+            var options = new UpgradeOptions(to, skipBackup, breakLock, resume);
+            Optional<String> resumedFrom = resume
+                    ? Journal.find(connection.target(), state.files().directory()).map(JournalEntry::from)
+                    : Optional.empty();
+            UpgradePlan plan = UpgradePlanner.plan(connection, state, options, resumedFrom);
+            Confirmation.require(yes, "Upgrade " + plan.product() + " in " + plan.directory() + " on "
+                    + plan.target() + " from " + plan.from() + " to " + plan.to() + "?");
+            var output = new RunOutput(spec.commandLine().getOut(), spec.commandLine().getErr(), json,
+                    SecretRedactor.forStack(state));
+            UpgradeResult result = new UpgradeRun(connection, state, plan, options, output.listener(plan.steps().size())).run();
+            return output.finish(result);
+        }
+    }
+}

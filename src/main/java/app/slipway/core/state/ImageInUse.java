@@ -1,0 +1,8 @@
+package app.slipway.core.state;
+
+/**
+ * An image a service of the stack runs: the reference as the compose file names it
+ * ({@code registry/app:1.0.0}) and the image ID it resolved to ({@code sha256:…}), so a rollback
+ * can start the exact previous image even when the tag has moved since.
+ */
+public record ImageInUse(String service, String imageRef, String imageId) {}

@@ -1,0 +1,11 @@
+package app.slipway.core.state;
+
+import app.slipway.core.target.Target;
+
+/** Over SSH to the testbed's sshd, as root. */
+class HistorySshTest extends HistoryContract {
+    @Override
+    Target open() {
+        return ssh();
+    }
+}

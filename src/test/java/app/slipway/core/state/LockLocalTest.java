@@ -1,0 +1,10 @@
+package app.slipway.core.state;
+
+import app.slipway.core.target.Target;
+
+class LockLocalTest extends LockContract {
+    @Override
+    Target open() {
+        return local();
+    }
+}

@@ -1,0 +1,11 @@
+package app.slipway.core.state;
+
+import app.slipway.core.target.Target;
+
+/** Over SSH to the testbed's sshd, as root. */
+class LockSshTest extends LockContract {
+    @Override
+    Target open() {
+        return ssh();
+    }
+}

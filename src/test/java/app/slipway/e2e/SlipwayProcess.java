@@ -1,0 +1,52 @@
+package app.slipway.e2e;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** The CLI in a JVM of its own, so a test can kill it mid-run the way a user's crash would. */
+final class SlipwayProcess {
+    private final Process process;
+    private final BufferedReader reader;
+    private final List<String> seen = new ArrayList<>();
+
+    private SlipwayProcess(Process process) {
+        this.process = process;
+        this.reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    }
+
+    static SlipwayProcess start(List<String> args) throws IOException {
+        var argv = new ArrayList<String>();
+        argv.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        argv.add("-cp");
+        argv.add(System.getProperty("java.class.path"));
+        argv.add("app.slipway.Main");
+        argv.addAll(args);
+        return new SlipwayProcess(new ProcessBuilder(argv).redirectErrorStream(true).start());
+    }
+
+    /** Reads output until a line contains {@code text}; fails when the process ends or time runs out first. */
+    void awaitLine(String text, Duration budget) throws IOException {
+        Instant deadline = Instant.now().plus(budget);
+        String line;
+        while ((line = reader.readLine()) != null) {
+            seen.add(line);
+            if (line.contains(text)) return;
+            if (Instant.now().isAfter(deadline)) break;
+        }
+        throw new AssertionError("never saw '" + text + "' in the output:\n" + String.join("\n", seen));
+    }
+
+    /** SIGKILL: no shutdown hook, no finally block — what a crash or a pulled cable leaves. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+}
