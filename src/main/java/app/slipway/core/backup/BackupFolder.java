@@ -34,6 +34,11 @@ final class BackupFolder {
 
     /** Removes a folder this run claimed and could not complete; a backup without a manifest is no backup. */
     static void discard(Target target, String path) {
-        target.exec(Command.of("rm", "-rf", "--", path));
+        try {
+            target.exec(Command.of("rm", "-rf", "--", path));
+        } catch (RuntimeException e) {
+            // Best effort: the failure that brought us here is the one to report, and a folder
+            // without a manifest is ignored by the catalog anyway.
+        }
     }
 }
