@@ -1,5 +1,7 @@
 package app.slipway.core.backup;
 
+import app.slipway.core.run.LoggedCommands;
+
 import app.slipway.core.Connection;
 import app.slipway.core.ExitCode;
 import app.slipway.core.SlipwayException;

@@ -189,10 +189,7 @@ public final class RollbackRun {
     }
 
     private void run(Command command) {
-        var result = target.exec(command, (stream, line) -> listener.on(new RunEvent.LogLine("compose", line)));
-        if (!result.ok()) {
-            throw new IllegalStateException(command.display() + " exited with " + result.exitCode());
-        }
+        LoggedCommands.forStack(target, stack, listener, "compose").require(command);
     }
 
     private PlanStep step(StepKind kind) {

@@ -245,10 +245,7 @@ public final class UpgradeRun {
     }
 
     private void run(app.slipway.core.target.Command command, String source) {
-        var result = target.exec(command, (stream, line) -> listener.on(new RunEvent.LogLine(source, line)));
-        if (!result.ok()) {
-            throw new IllegalStateException(command.display() + " exited with " + result.exitCode());
-        }
+        LoggedCommands.forStack(target, stack, listener, source).require(command);
     }
 
     private String readText(String path) {

@@ -1,8 +1,5 @@
-package app.slipway.core.backup;
+package app.slipway.core.run;
 
-import app.slipway.core.run.RunEvent;
-import app.slipway.core.run.RunListener;
-import app.slipway.core.run.SecretRedactor;
 import app.slipway.core.stack.StackState;
 import app.slipway.core.target.Command;
 import app.slipway.core.target.ExecResult;
@@ -15,40 +12,48 @@ import app.slipway.core.target.Target;
  * Every line and every failure text passes the stack's {@link SecretRedactor} first: a value of
  * {@code .env} may show up in what Compose or a container prints.
  */
-final class LoggedCommands {
+public final class LoggedCommands {
     private final Target target;
     private final SecretRedactor redactor;
     private final RunListener listener;
     private final String source;
 
-    LoggedCommands(Target target, SecretRedactor redactor, RunListener listener, String source) {
+    public LoggedCommands(Target target, SecretRedactor redactor, RunListener listener, String source) {
         this.target = target;
         this.redactor = redactor;
         this.listener = redactor.wrap(listener);
         this.source = source;
     }
 
-    static LoggedCommands forStack(Target target, StackState stack, RunListener listener, String source) {
+    public static LoggedCommands forStack(Target target, StackState stack, RunListener listener, String source) {
         return new LoggedCommands(target, SecretRedactor.forStack(stack), listener, source);
     }
 
-    ExecResult run(Command command) {
+    public ExecResult run(Command command) {
         log("$ " + command.display());
         return target.exec(command, (stream, line) -> {
             if (stream == OutputSink.Stream.STDERR && !line.isBlank()) log(line);
         });
     }
 
-    void log(String line) {
+    public void log(String line) {
         listener.on(new RunEvent.LogLine(source, line));
     }
 
-    Target target() {
+    public Target target() {
         return target;
     }
 
+    /** Runs the command and fails with what it said last when it does not exit 0. */
+    public void require(Command command) {
+        ExecResult result = run(command);
+        if (!result.ok()) {
+            throw new IllegalStateException(command.display() + " failed: " + lastWords(result));
+        }
+    }
+
     /** The last non-blank line of stderr (else stdout), secrets masked: what a failed command said last. */
-    String lastWords(ExecResult result) {
+    public String lastWords(ExecResult result) {
         String said = lastLine(result.stderr());
         if (said.isEmpty()) said = lastLine(result.stdout());
         return said.isEmpty() ? "exit status " + result.exitCode() : redactor.redact(said);
