@@ -127,6 +127,10 @@ public final class LocalTarget implements Target {
             return Optional.of(new FileInfo(a.isDirectory(), modeOf(p, a.permissions()), a.size()));
         } catch (NoSuchFileException | NotDirectoryException e) {
             return Optional.empty();
+        } catch (java.nio.file.FileSystemException e) {
+            // "file/x" under a regular file: Java reports ENOTDIR as a plain FileSystemException.
+            if ("Not a directory".equals(e.getReason())) return Optional.empty();
+            throw fileError("look at", path, e);
         } catch (IOException e) {
             throw fileError("look at", path, e);
         }

@@ -374,6 +374,12 @@ abstract class TargetContract {
     // ---------------------------------------------------------------- engine
 
     @Test
+    void statOfAPathUnderARegularFileIsEmpty() {
+        target.writeFileAtomically(dir + "/plain", new byte[] {1}, null);
+        assertTrue(target.stat(dir + "/plain/child").isEmpty());
+    }
+
+    @Test
     void execRedirectsStdinAndStdoutToFilesOnTheTarget() {
         target.writeFileAtomically(dir + "/in.txt", "one\ntwo\n".getBytes(StandardCharsets.UTF_8), null);
         ExecResult r = target.exec(Command.in(dir, List.of("tr", "a-z", "A-Z")).readingFrom("in.txt").writingTo(dir + "/out.txt"));
