@@ -16,9 +16,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code slipway rollback}: back to a backup's (or an interrupted run's) state. */
 @Command(name = "rollback", mixinStandardHelpOptions = true,
-        description = {"Returns the stack to the state of a backup: .env and compose file byte for byte, the images",
-                "that ran, restarted and verified. Without --backup: the snapshot of an interrupted run if there is",
-                "one, else the newest backup. The database is restored only with --restore-database."})
+        description = "Returns the stack to the state of a backup: .env and compose file byte for byte, the images "
+                + "that ran, restarted and verified. Without --backup: the snapshot of an interrupted run if there is "
+                + "one, else the newest backup. The database is restored only with --restore-database.")
 public final class RollbackCommand implements Callable<Integer> {
     @Mixin TargetOptions target;
     @Mixin StackOptions stack;

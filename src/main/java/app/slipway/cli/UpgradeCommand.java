@@ -22,9 +22,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code slipway upgrade}: the steps {@code plan} shows, for real, with automatic rollback. */
 @Command(name = "upgrade", mixinStandardHelpOptions = true,
-        description = {"Upgrades the stack to VERSION: pull (while the old version serves), back up, rename legacy",
-                "services, pin the version in .env, restart, verify. Any failure after the first change rolls",
-                "the stack back to the snapshot automatically (exit 4)."})
+        description = "Upgrades the stack to VERSION: pull (while the old version serves), back up, rename legacy "
+                + "services, pin the version in .env, restart, verify. Any failure after the first change rolls "
+                + "the stack back to the snapshot automatically (exit 4).")
 public final class UpgradeCommand implements Callable<Integer> {
     @Mixin TargetOptions target;
     @Mixin StackOptions stack;
