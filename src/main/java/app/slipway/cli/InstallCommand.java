@@ -1,0 +1,107 @@
+package app.slipway.cli;
+
+import app.slipway.core.Connection;
+import app.slipway.core.install.InstallOptions;
+import app.slipway.core.install.InstallRun;
+import app.slipway.core.install.SetValues;
+import app.slipway.core.profile.InstallSpec;
+import app.slipway.core.profile.Profile;
+import app.slipway.core.profile.ProfileLoader;
+import app.slipway.core.run.RunListener;
+import app.slipway.core.run.SecretRedactor;
+import app.slipway.core.run.UpgradeResult;
+import app.slipway.core.stack.EnvFile;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code slipway install}: a first install, or the re-run on a directory that already holds the stack (SPEC §5). */
+@Command(name = "install", mixinStandardHelpOptions = true,
+        description = {"Installs the product P into DIR (created if missing): checks the engine, Compose, free disk and",
+                "the product's port first (nothing is written before that passes), writes the profile's compose file",
+                "and .env (mode 0600: defaults, --set values, generated secrets, the version pinned), pulls, starts",
+                "and verifies the stack.",
+                "On a directory that already holds a stack it is the re-run: existing .env values and secrets are",
+                "kept byte for byte (missing keys appended), the compose file is refreshed from the profile (the old",
+                "one and .env are kept in DIR/backups/<UTC time>-install/), legacy services are stopped and removed",
+                "before the stack restarts with --remove-orphans. Never installs into a nested directory.",
+                "",
+                "A failed re-run restores the previous compose file and .env and restarts them (exit 4; 5 if that",
+                "fails too). A failed fresh install has nothing to roll back to: it exits 5, keeping the written files",
+                "(and secrets) so that running the same command again completes it."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            " 0:installed, running and healthy",
+            " 2:bad input (e.g. --set without '=', no --to for a fresh install); nothing was changed",
+            " 3:refused before any change (engine unreachable, Compose too old, no disk space, port in use, lock held,"
+                    + " missing image tag)",
+            " 4:a re-run failed and the previous files were restored and are serving",
+            " 5:a fresh install failed (files kept; re-run to complete), or a re-run failed and restoring failed too",
+            " 1:internal error (a bug)"})
+public final class InstallCommand implements Callable<Integer> {
+    @Mixin TargetOptions target;
+    @Option(names = "--dir", paramLabel = "DIR", required = true,
+            description = "The install directory on the target; created when missing.")
+    String directory;
+    @Option(names = "--profile", paramLabel = "P", required = true,
+            description = "Built-in profile (strata, appstrate) or a path to a profile file with an install section.")
+    String profile;
+    @Option(names = "--to", paramLabel = "VERSION",
+            description = "The version to install (an image tag). Required for a fresh install; a re-run without it keeps the pin.")
+    String to;
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+            description = "A .env value (repeatable). Wins over the profile's default; on a re-run it changes an"
+                    + " existing key, except a secret, which is never changed.")
+    List<String> sets;
+    @Option(names = "--yes", description = "Do not ask for confirmation.") boolean yes;
+    @Option(names = "--json", description = "Print the result as JSON on stdout (progress goes to stderr).") boolean json;
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Map<String, String> values = SetValues.parse(sets);
+        if (to != null) EnvFile.requireValidVersion(to);
+        Profile product = new ProfileLoader().load(profile);
+        product.requireInstall();
+        try (Connection connection = target.connect()) {
+            Confirmation.require(yes, "Install " + product.name() + (to == null ? "" : " " + to) + " into " + directory
+                    + " on " + connection.target().describe() + "?");
+            var printer = new RunOutput(spec.commandLine().getOut(), spec.commandLine().getErr(), json,
+                    new SecretRedactor(Map.of(), Set.of())).listener(InstallRun.stepCount());
+            Set<String> secretKeys = product.install().map(InstallSpec::secrets).map(Map::keySet).orElse(Set.of());
+            var masking = new Masking(printer, secretKeys);
+            UpgradeResult result = new InstallRun(connection, directory, product, new InstallOptions(to, values),
+                    masking, masking::envKnown, new SecureRandom()).run();
+            return new RunOutput(spec.commandLine().getOut(), spec.commandLine().getErr(), json, masking.redactor)
+                    .finish(result);
+        }
+    }
+
+    /** Masks the secrets of the .env the run writes, from the moment the run knows them. */
+    private static final class Masking implements RunListener {
+        private final RunListener next;
+        private final Set<String> secretKeys;
+        private volatile SecretRedactor redactor = new SecretRedactor(Map.of(), Set.of());
+
+        Masking(RunListener next, Set<String> secretKeys) {
+            this.next = next;
+            this.secretKeys = secretKeys;
+        }
+
+        void envKnown(Map<String, String> env) {
+            redactor = new SecretRedactor(env, secretKeys);
+        }
+
+        @Override
+        public void on(app.slipway.core.run.RunEvent event) {
+            redactor.wrap(next).on(event);
+        }
+    }
+}
