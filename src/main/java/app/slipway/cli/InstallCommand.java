@@ -24,18 +24,20 @@ import picocli.CommandLine.Spec;
 
 /** {@code slipway install}: a first install, or the re-run on a directory that already holds the stack (SPEC §5). */
 @Command(name = "install", mixinStandardHelpOptions = true,
-        description = {"Installs the product P into DIR (created if missing): checks the engine, Compose, free disk and",
-                "the product's port first (nothing is written before that passes), writes the profile's compose file",
-                "and .env (mode 0600: defaults, --set values, generated secrets, the version pinned), pulls, starts",
-                "and verifies the stack.",
-                "On a directory that already holds a stack it is the re-run: existing .env values and secrets are",
-                "kept byte for byte (missing keys appended), the compose file is refreshed from the profile (the old",
-                "one and .env are kept in DIR/backups/<UTC time>-install/), legacy services are stopped and removed",
-                "before the stack restarts with --remove-orphans. Never installs into a nested directory.",
-                "",
-                "A failed re-run restores the previous compose file and .env and restarts them (exit 4; 5 if that",
-                "fails too). A failed fresh install has nothing to roll back to: it exits 5, keeping the written files",
-                "(and secrets) so that running the same command again completes it."},
+        description = {
+            "Installs the product P into DIR (created if missing): checks the engine, Compose, free disk and "
+                    + "the product's port first (nothing is written before that passes), writes the profile's compose "
+                    + "file and .env (mode 0600: defaults, --set values, generated secrets, the version pinned), pulls, "
+                    + "starts and verifies the stack.",
+            "",
+            "On a directory that already holds a stack it is the re-run: existing .env values and secrets are "
+                    + "kept byte for byte (missing keys appended), the compose file is refreshed from the profile (the "
+                    + "old one and .env are kept in DIR/backups/<UTC time>-install/), legacy services are stopped and "
+                    + "removed before the stack restarts with --remove-orphans. Never installs into a nested directory.",
+            "",
+            "A failed re-run restores the previous compose file and .env and restarts them (exit 4; 5 if that "
+                    + "fails too). A failed fresh install has nothing to roll back to: it exits 5, keeping the written "
+                    + "files (and secrets) so that running the same command again completes it."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             " 0:installed, running and healthy",
