@@ -181,9 +181,19 @@ public final class Engine implements AutoCloseable {
         String ref = image + ":" + tag;
         PullProgress progress = new PullProgress(ref, listener);
         String[] streamError = new String[1];
+        boolean[] stopped = new boolean[1];
         ResultCallback.Adapter<PullResponseItem> callback = new ResultCallback.Adapter<>() {
             @Override
             public void onNext(PullResponseItem item) {
+                if (listener.stopRequested()) {
+                    stopped[0] = true;
+                    try {
+                        close();
+                    } catch (IOException ignored) {
+                        // closing the stream is the stop; there is nothing else to undo
+                    }
+                    return;
+                }
                 if (item.isErrorIndicated()) {
                     // an error after the stream began comes as a message, not as an HTTP status
                     streamError[0] = item.getErrorDetail() != null && item.getErrorDetail().getMessage() != null
@@ -195,6 +205,19 @@ public final class Engine implements AutoCloseable {
         };
         try {
             await(docker.pullImageCmd(image).withTag(tag).exec(callback));
+        } catch (RuntimeException e) {
+            if (stopped[0]) return; // the closed stream's error is our own doing
+            rethrowPullFailure(ref, e);
+        }
+        if (stopped[0]) return;
+        if (streamError[0] != null) {
+            throw pullRefused(ref, isMissingImage(streamError[0]), streamError[0], null);
+        }
+    }
+
+    private void rethrowPullFailure(String ref, RuntimeException failure) {
+        try {
+            throw failure;
         } catch (SlipwayException | CancellationException e) {
             throw e;
         } catch (NotFoundException e) {
@@ -205,9 +228,6 @@ public final class Engine implements AutoCloseable {
         } catch (RuntimeException e) {
             // no engine answer at all: the connection to the engine failed, not the registry
             throw unreachable(e);
-        }
-        if (streamError[0] != null) {
-            throw pullRefused(ref, isMissingImage(streamError[0]), streamError[0], null);
         }
     }
 

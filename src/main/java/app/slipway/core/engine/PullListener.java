@@ -18,4 +18,12 @@ public interface PullListener {
      * layer message.
      */
     default void onImage(String image, long current, long total) {}
+
+    /**
+     * Asked after each message: true stops the pull quietly (the engine keeps what it has). The
+     * caller then decides what a stopped pull means; {@link Engine#pull} just returns.
+     */
+    default boolean stopRequested() {
+        return false;
+    }
 }

@@ -7,12 +7,13 @@ import app.slipway.core.compose.ComposeCommands;
 import app.slipway.core.compose.ComposeModel;
 import app.slipway.core.compose.ComposeModelReader;
 import app.slipway.core.compose.ProjectName;
-import app.slipway.core.engine.PullListener;
 import app.slipway.core.engine.ServiceContainer;
 import app.slipway.core.plan.PlanStep;
 import app.slipway.core.plan.StepKind;
 import app.slipway.core.profile.InstallSpec;
 import app.slipway.core.profile.Profile;
+import app.slipway.core.run.Cancellation;
+import app.slipway.core.run.PullEvents;
 import app.slipway.core.run.RunEvent;
 import app.slipway.core.run.RunListener;
 import app.slipway.core.run.StepOutcome;
@@ -71,6 +72,7 @@ public final class InstallRun {
     private final SecureRandom random;
     private final String dir;
     private final List<StepOutcome> outcomes = new ArrayList<>();
+    private Cancellation cancellation = Cancellation.none();
 
     // what preflight found and decided
     private boolean rerun;
@@ -102,6 +104,12 @@ public final class InstallRun {
         this.dir = stripSlash(target.absolute(directory));
     }
 
+    /** Lets the wizard's Cancel stop the run while nothing is written yet; returns this run. */
+    public InstallRun cancellableBy(Cancellation c) {
+        this.cancellation = c;
+        return this;
+    }
+
     public static int stepCount() {
         return STEPS.size();
     }
@@ -114,6 +122,7 @@ public final class InstallRun {
                             + ") and " + connection.compose().describe() + " on " + target.describe() + ".")));
             step(StepKind.READ, List.of(dir), this::read);
             step(StepKind.PREFLIGHT, List.of("Compose version, free disk, the port, the images, the lock"), this::preflight);
+            cancellation.close(); // from here on the run finishes or restores
         } catch (SlipwayException e) {
             releaseLock();
             return result(e.exitCode(), e.getMessage(), Map.of(), started);
@@ -228,9 +237,8 @@ public final class InstallRun {
         for (String image : profile.images()) {
             String ref = image + ":" + to;
             listener.on(new RunEvent.Notice("Pulling " + ref + "."));
-            PullListener progress = (layer, status, current, total) -> listener.on(
-                    new RunEvent.PullProgress(ref, layer, status, Math.max(current, 0), Math.max(total, 0)));
-            connection.engine().pull(image, to, progress);
+            connection.engine().pull(image, to, new PullEvents(ref, listener, cancellation));
+            cancellation.checkpoint();
         }
         // The first write: the lock (it creates DIR and DIR/.slipway).
         lock = StackLock.acquire(target, dir, LockOwner.current("install " + to), false);

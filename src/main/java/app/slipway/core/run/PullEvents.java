@@ -2,14 +2,21 @@ package app.slipway.core.run;
 
 import app.slipway.core.engine.PullListener;
 
-/** Turns docker-java's pull progress of one image into run events. */
-final class PullEvents implements PullListener {
+/** Turns docker-java's pull progress of one image into run events; stops the pull when the run is cancelled. */
+public final class PullEvents implements PullListener {
     private final String image;
     private final RunListener listener;
+    private final Cancellation cancellation;
 
-    PullEvents(String image, RunListener listener) {
+    public PullEvents(String image, RunListener listener, Cancellation cancellation) {
         this.image = image;
         this.listener = listener;
+        this.cancellation = cancellation;
+    }
+
+    @Override
+    public boolean stopRequested() {
+        return cancellation.isRequested();
     }
 
     @Override

@@ -48,6 +48,7 @@ public final class UpgradeRun {
     private final StepClock clock;
     private final Target target;
     private final String dir;
+    private final Cancellation cancellation;
 
     private StackLock lock;
     private Backup backup;
@@ -56,6 +57,13 @@ public final class UpgradeRun {
 
     public UpgradeRun(Connection connection, StackState stack, UpgradePlan plan, UpgradeOptions options,
                       RunListener listener) {
+        this(connection, stack, plan, options, listener, Cancellation.none());
+    }
+
+    /** @param cancellation honoured until the first change (the wizard's Cancel button) */
+    public UpgradeRun(Connection connection, StackState stack, UpgradePlan plan, UpgradeOptions options,
+                      RunListener listener, Cancellation cancellation) {
+        this.cancellation = cancellation;
         this.connection = connection;
         this.stack = stack;
         this.plan = plan;
@@ -72,7 +80,9 @@ public final class UpgradeRun {
             clock.run(plan.step(StepKind.CONNECT), () -> {});
             clock.run(plan.step(StepKind.READ), () -> {});
             clock.run(plan.step(StepKind.PREFLIGHT), this::preflight);
+            cancellation.checkpoint();
             backUp();
+            cancellation.close(); // from here on the run finishes or rolls back
         } catch (SlipwayException e) {
             releaseLock();
             return result(e.exitCode(), e.getMessage(), Map.of(), started);
@@ -106,7 +116,8 @@ public final class UpgradeRun {
         for (String image : stack.profile().images()) {
             String ref = image + ":" + plan.to();
             listener.on(new RunEvent.Notice("Pulling " + ref + " while " + plan.from() + " keeps serving."));
-            connection.engine().pull(image, plan.to(), new PullEvents(ref, listener));
+            connection.engine().pull(image, plan.to(), new PullEvents(ref, listener, cancellation));
+            cancellation.checkpoint();
         }
         Optional<JournalEntry> interrupted = Journal.find(target, dir);
         if (interrupted.isPresent() && !options.resume()) {
