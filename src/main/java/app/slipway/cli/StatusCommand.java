@@ -3,6 +3,7 @@ package app.slipway.cli;
 import app.slipway.core.Connection;
 import app.slipway.core.engine.ServiceContainer;
 import app.slipway.core.stack.StackInspector;
+import app.slipway.core.stack.ServiceRow;
 import app.slipway.core.stack.StackState;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -55,7 +56,7 @@ public final class StatusCommand implements Callable<Integer> {
         root.put("pinned", state.pinnedVersion().orElse(null));
         root.put("running", state.runningVersion().orElse(null));
         List<Map<String, Object>> services = new ArrayList<>();
-        for (String name : StatusText.serviceNames(state)) {
+        for (String name : ServiceRow.serviceNames(state)) {
             List<ServiceContainer> containers = state.containersOf(name);
             var svc = new LinkedHashMap<String, Object>();
             svc.put("name", name);

@@ -3,6 +3,7 @@ package app.slipway.cli;
 import app.slipway.core.Connection;
 import app.slipway.core.engine.ContainerHealth;
 import app.slipway.core.engine.ServiceContainer;
+import app.slipway.core.stack.ServiceRow;
 import app.slipway.core.stack.StackState;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -24,17 +25,8 @@ final class StatusText {
         sb.append('\n');
         var rows = new ArrayList<String[]>();
         rows.add(new String[] {"SERVICE", "STATE", "HEALTH", "IMAGE"});
-        for (String name : serviceNames(state)) {
-            List<ServiceContainer> containers = state.containersOf(name);
-            boolean inCompose = state.model().services().containsKey(name);
-            if (containers.isEmpty()) {
-                rows.add(new String[] {name, "not created", "-", state.model().services().get(name).image()});
-            }
-            for (ServiceContainer c : containers) {
-                String stateText = c.state() + ("exited".equals(c.state()) ? " (" + c.exitCode() + ")" : "")
-                        + (inCompose ? "" : ", not in compose file");
-                rows.add(new String[] {name, stateText, health(c), c.image()});
-            }
+        for (ServiceRow row : ServiceRow.of(state)) {
+            rows.add(new String[] {row.service(), row.state(), row.health(), row.image()});
         }
         int[] widths = new int[4];
         for (String[] row : rows) {
@@ -48,17 +40,6 @@ final class StatusText {
             sb.append('\n');
         }
         return sb.toString().stripTrailing();
-    }
-
-    /** Services of the compose file first, then any container left over from a service no longer in it. */
-    static List<String> serviceNames(StackState state) {
-        var names = new LinkedHashSet<>(state.model().serviceNames());
-        state.containers().forEach(c -> names.add(c.service()));
-        return new ArrayList<>(names);
-    }
-
-    static String health(ServiceContainer c) {
-        return c.health() == ContainerHealth.NONE ? "-" : c.health().name().toLowerCase(java.util.Locale.ROOT);
     }
 
     private static void line(StringBuilder sb, String label, String value) {

@@ -1,0 +1,443 @@
+package app.slipway.gui.connect;
+
+import app.slipway.core.Connection;
+import app.slipway.core.SlipwayException;
+import app.slipway.core.target.HostKeyCheck;
+import app.slipway.core.target.HostKeyDecision;
+import app.slipway.core.target.HostKeyInfo;
+import app.slipway.core.target.LocalTarget;
+import app.slipway.core.target.SshConnector;
+import app.slipway.core.target.SshSettings;
+import app.slipway.core.target.SshTarget;
+import app.slipway.gui.background.BackgroundExecutor;
+import app.slipway.gui.background.ErrorText;
+import app.slipway.gui.shell.Navigator;
+import app.slipway.gui.shell.WizardSession;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The Connect page's state and its one job: open a checked {@link Connection} to this computer or
+ * to a server over SSH, then hand it to the session and go on to the Stack page.
+ *
+ * <p>Over SSH the server's host key is looked at first, without logging in. A key known_hosts
+ * lists leads straight to the login; an unknown key (first contact) stops and waits for the user
+ * to compare its fingerprint ({@link #trustAndConnect()} / {@link #rejectHostKey()}); a changed
+ * key is refused with the core's explanation. Only the key the user saw is then trusted, so a key
+ * swapped in between is still refused.
+ *
+ * <p>The password lives in {@link #password} only until an attempt starts; the attempt works on a
+ * char[] copy that is wiped when it ends. It is never remembered, written or logged.
+ * Properties are read and written on the UI thread.
+ */
+public final class ConnectViewModel {
+    public final ObjectProperty<ConnectMode> mode = new SimpleObjectProperty<>(this, "mode", ConnectMode.LOCAL);
+    public final StringProperty host = new SimpleStringProperty(this, "host", "");
+    /** As typed; checked to be 1-65535 when connecting. */
+    public final StringProperty port = new SimpleStringProperty(this, "port", "22");
+    public final StringProperty user = new SimpleStringProperty(this, "user", System.getProperty("user.name", ""));
+    public final ObjectProperty<AuthKind> auth = new SimpleObjectProperty<>(this, "auth", AuthKind.KEY_FILE);
+    public final StringProperty keyFile = new SimpleStringProperty(this, "keyFile", "");
+    /** Cleared as soon as an attempt takes it. */
+    public final StringProperty password = new SimpleStringProperty(this, "password", "");
+    public final StringProperty knownHostsFile =
+            new SimpleStringProperty(this, "knownHostsFile", SshSettings.defaultKnownHosts().toString());
+
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final ReadOnlyBooleanWrapper hostKeyChanged = new ReadOnlyBooleanWrapper(this, "hostKeyChanged");
+    private final ReadOnlyObjectWrapper<HostKeyInfo> pendingHostKey = new ReadOnlyObjectWrapper<>(this, "pendingHostKey");
+    private final ReadOnlyStringWrapper pendingHint = new ReadOnlyStringWrapper(this, "pendingHint", "");
+    private final ObservableList<RecentTarget> recentTargets = FXCollections.observableArrayList();
+    private final ObservableList<String> sshConfigAliases = FXCollections.observableArrayList();
+    private final BooleanBinding canConnect;
+
+    private final WizardSession session;
+    private final BackgroundExecutor executor;
+    private final Navigator navigator;
+    private final RecentTargets recent;
+    private final SshConfigHosts sshConfig;
+    /** The settings (password included) of the attempt waiting for the fingerprint decision. */
+    private SshSettings pendingSettings;
+
+    public ConnectViewModel(WizardSession session, BackgroundExecutor executor, Navigator navigator) {
+        this(session, executor, navigator, RecentTargets.ofUser(), SshConfigHosts.ofUser());
+    }
+
+    public ConnectViewModel(WizardSession session, BackgroundExecutor executor, Navigator navigator,
+                            RecentTargets recent, SshConfigHosts sshConfig) {
+        this.session = session;
+        this.executor = executor;
+        this.navigator = navigator;
+        this.recent = recent;
+        this.sshConfig = sshConfig;
+        sshConfigAliases.setAll(sshConfig.aliases());
+        recentTargets.setAll(recent.load());
+        String agent = System.getenv("SSH_AUTH_SOCK");
+        keyFile.set(defaultKeyFile());
+        auth.set(agent != null && !agent.isBlank() ? AuthKind.AGENT : AuthKind.KEY_FILE);
+        if (!recentTargets.isEmpty()) applyRecent(recentTargets.get(0));
+        pendingHostKey.addListener((obs, old, key) -> pendingHint.set(key == null ? "" : HostKeyHint.howToCompare(key)));
+
+        canConnect = Bindings.createBooleanBinding(this::formComplete,
+                busy, pendingHostKey, mode, host, port, user, auth, keyFile, password);
+    }
+
+    // ---------------------------------------------------------------- read-only state
+
+    /** True while a connection attempt runs. */
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    /** What is happening now ("Logging in…", "Connected to …"); empty when idle. */
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    /** Why the last attempt failed, as one sentence; empty when it did not. */
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    /** True when the error is the refusal of a changed host key (shown as a warning of its own). */
+    public ReadOnlyBooleanProperty hostKeyChangedProperty() {
+        return hostKeyChanged.getReadOnlyProperty();
+    }
+
+    /** The server's key waiting for the user's confirmation (first contact); null otherwise. */
+    public ReadOnlyObjectProperty<HostKeyInfo> pendingHostKeyProperty() {
+        return pendingHostKey.getReadOnlyProperty();
+    }
+
+    /** How to compare the pending fingerprint on the server; empty without one. */
+    public ReadOnlyStringProperty pendingHintProperty() {
+        return pendingHint.getReadOnlyProperty();
+    }
+
+    /** Most recent first; never holds a password. */
+    public ObservableList<RecentTarget> recentTargets() {
+        return FXCollections.unmodifiableObservableList(recentTargets);
+    }
+
+    /** Host aliases from ~/.ssh/config, for the host box. */
+    public ObservableList<String> sshConfigAliases() {
+        return FXCollections.unmodifiableObservableList(sshConfigAliases);
+    }
+
+    /** True when Connect can be pressed: the form is complete and nothing is running or waiting. */
+    public BooleanBinding canConnectBinding() {
+        return canConnect;
+    }
+
+    // ---------------------------------------------------------------- form helpers
+
+    /** Fills the form from a recent target (the password, never remembered, stays to be typed). */
+    public void applyRecent(RecentTarget target) {
+        if (target == null || busy.get() || pendingHostKey.get() != null) return;
+        mode.set(target.mode());
+        if (target.mode() == ConnectMode.SSH) {
+            user.set(target.user());
+            host.set(target.host());
+            port.set(String.valueOf(target.port()));
+            auth.set(target.auth());
+            if (target.keyFile() != null) keyFile.set(target.keyFile());
+            knownHostsFile.set(target.knownHostsFile() != null
+                    ? target.knownHostsFile() : SshSettings.defaultKnownHosts().toString());
+        }
+        password.set("");
+        error.set("");
+        hostKeyChanged.set(false);
+    }
+
+    /**
+     * Fills host, port, user, key file and known_hosts from a Host alias of ~/.ssh/config, as ssh
+     * would resolve it. Returns false (and leaves the form alone) when {@code alias} is not one.
+     */
+    public boolean useSshConfigHost(String alias) {
+        if (busy.get() || pendingHostKey.get() != null) return false;
+        try {
+            var resolved = sshConfig.resolve(alias);
+            if (resolved.isEmpty()) return false;
+            SshSettings s = resolved.get();
+            mode.set(ConnectMode.SSH);
+            host.set(s.host());
+            port.set(String.valueOf(s.port()));
+            user.set(s.user());
+            if (s.identityFile() != null) {
+                auth.set(AuthKind.KEY_FILE);
+                keyFile.set(s.identityFile().toString());
+            }
+            knownHostsFile.set(s.knownHostsFile().toString());
+            error.set("");
+            return true;
+        } catch (SlipwayException e) {
+            error.set(e.getMessage());
+            return false;
+        }
+    }
+
+    // ---------------------------------------------------------------- actions
+
+    /** Connects as the form says; over SSH it may stop at a host key to confirm. */
+    public void connect() {
+        if (busy.get() || pendingHostKey.get() != null) return;
+        error.set("");
+        hostKeyChanged.set(false);
+        if (mode.get() == ConnectMode.LOCAL) {
+            connectLocal();
+            return;
+        }
+        SshSettings settings;
+        RecentTarget target;
+        try {
+            settings = sshSettings();
+            target = recentOf(settings);
+        } catch (SlipwayException e) {
+            error.set(e.getMessage());
+            return;
+        }
+        password.set(""); // from here on only the attempt's own copy exists
+        start("Checking the host key of " + settings.hostPort() + "…");
+        executor.run("connect-ssh", () -> firstContact(settings, target), outcome -> {
+            if (outcome.unknownKey() != null) {
+                pendingSettings = settings; // keeps the password for the login after "Trust"
+                busy.set(false);
+                status.set("");
+                pendingHostKey.set(outcome.unknownKey());
+                return;
+            }
+            wipe(settings);
+            if (outcome.changedRefusal() != null) {
+                finishWithError(outcome.changedRefusal());
+                hostKeyChanged.set(true);
+                return;
+            }
+            connected(outcome.connected());
+        }, e -> {
+            wipe(settings);
+            finishWithError(ErrorText.of(e));
+        });
+    }
+
+    /** The user compared the fingerprint and trusts it: records it in known_hosts and logs in. */
+    public void trustAndConnect() {
+        HostKeyInfo key = pendingHostKey.get();
+        SshSettings settings = pendingSettings;
+        if (key == null || settings == null || busy.get()) return;
+        pendingSettings = null;
+        pendingHostKey.set(null);
+        RecentTarget target = recentOf(settings);
+        start("Logging in to " + settings.hostPort() + "…");
+        executor.run("connect-ssh-trusted", () -> login(settings, key, target), done -> {
+            wipe(settings);
+            connected(done);
+        }, e -> {
+            wipe(settings);
+            finishWithError(ErrorText.of(e));
+        });
+    }
+
+    /** The fingerprint is not the server's: nothing is trusted, nothing logged in. */
+    public void rejectHostKey() {
+        HostKeyInfo key = pendingHostKey.get();
+        if (key == null) return;
+        wipe(pendingSettings);
+        pendingSettings = null;
+        pendingHostKey.set(null);
+        status.set("Not connected: the host key of " + key.hostPort() + " was not trusted.");
+    }
+
+    // ---------------------------------------------------------------- the work (background thread)
+
+    private record Connected(Connection connection, List<RecentTarget> recentTargets) {}
+
+    private record FirstContact(Connected connected, HostKeyInfo unknownKey, String changedRefusal) {}
+
+    private void connectLocal() {
+        start("Checking Docker on this computer…");
+        executor.run("connect-local",
+                () -> remembered(Connection.open(new LocalTarget()), RecentTarget.local()),
+                this::connected,
+                e -> finishWithError(ErrorText.of(e)));
+    }
+
+    private FirstContact firstContact(SshSettings settings, RecentTarget target) {
+        HostKeyCheck check = SshConnector.checkHostKey(settings);
+        if (check.status() == HostKeyCheck.Status.UNKNOWN) return new FirstContact(null, check.key(), null);
+        report("Logging in to " + settings.hostPort() + "…");
+        // Strict: a key known_hosts does not list is refused, but shown to the user rather than failing.
+        AtomicReference<HostKeyInfo> unknown = new AtomicReference<>();
+        try {
+            Connection c = open(settings, key -> {
+                unknown.set(key);
+                return false;
+            });
+            return new FirstContact(remembered(c, target), null, null);
+        } catch (SlipwayException e) {
+            if (unknown.get() != null) return new FirstContact(null, unknown.get(), null);
+            // The core's refusal of a changed key says what it means and how to fix it (ssh-keygen -R).
+            if (check.status() == HostKeyCheck.Status.CHANGED) return new FirstContact(null, null, e.getMessage());
+            throw e;
+        }
+    }
+
+    private Connected login(SshSettings settings, HostKeyInfo confirmed, RecentTarget target) {
+        HostKeyDecision onlyConfirmed = HostKeyDecision.acceptOnly(confirmed.fingerprint());
+        AtomicReference<HostKeyInfo> shown = new AtomicReference<>();
+        try {
+            Connection c = open(settings, key -> {
+                shown.set(key);
+                return onlyConfirmed.trust(key);
+            });
+            return remembered(c, target);
+        } catch (SlipwayException e) {
+            HostKeyInfo now = shown.get();
+            if (now != null && !now.fingerprint().equals(confirmed.fingerprint())) {
+                throw SlipwayException.refused("The server at " + now.hostPort() + " now shows a different host key ("
+                        + now.display() + ") than the one you confirmed, so nothing was trusted: connect again to check it.");
+            }
+            throw e;
+        }
+    }
+
+    private Connection open(SshSettings settings, HostKeyDecision decision) {
+        SshTarget target = SshTarget.connect(settings, decision);
+        report("Checking Docker on " + settings.hostPort() + "…");
+        return Connection.open(target); // closes the target when the engine check fails
+    }
+
+    /** Puts the target first in the recent list; a list that cannot be written is not worth failing for. */
+    private Connected remembered(Connection connection, RecentTarget target) {
+        List<RecentTarget> list;
+        try {
+            list = recent.remember(target);
+        } catch (IOException | RuntimeException e) {
+            list = recent.load();
+        }
+        return new Connected(connection, list);
+    }
+
+    private void report(String text) {
+        executor.onUiThread(() -> status.set(text));
+    }
+
+    // ---------------------------------------------------------------- outcomes (UI thread)
+
+    private void start(String text) {
+        busy.set(true);
+        status.set(text);
+    }
+
+    private void connected(Connected done) {
+        recentTargets.setAll(done.recentTargets());
+        session.connection.set(done.connection());
+        busy.set(false);
+        status.set("Connected: " + done.connection().describe() + ".");
+        navigator.goTo(Navigator.Step.STACK);
+    }
+
+    private void finishWithError(String sentence) {
+        busy.set(false);
+        status.set("");
+        error.set(sentence);
+    }
+
+    // ---------------------------------------------------------------- form → settings
+
+    private boolean formComplete() {
+        if (busy.get() || pendingHostKey.get() != null) return false;
+        if (mode.get() == ConnectMode.LOCAL) return true;
+        if (blank(host.get()) || blank(port.get()) || blank(user.get())) return false;
+        if (auth.get() == AuthKind.KEY_FILE && blank(keyFile.get())) return false;
+        return auth.get() != AuthKind.PASSWORD || !isEmpty(password.get());
+    }
+
+    /** The form as SSH settings; a missing or bad field is one sentence (SlipwayException). */
+    SshSettings sshSettings() {
+        if (blank(host.get())) throw SlipwayException.badInput("Enter the server's host name or address.");
+        int portNumber = portNumber(port.get());
+        if (blank(user.get())) throw SlipwayException.badInput("Enter the user name to log in as.");
+        String hostName = host.get().strip();
+        if (hostName.startsWith("[") && hostName.endsWith("]")) hostName = hostName.substring(1, hostName.length() - 1);
+        SshSettings s = SshSettings.of(user.get().strip(), hostName, portNumber);
+        if (!blank(knownHostsFile.get())) s = s.withKnownHostsFile(expandHome(knownHostsFile.get()));
+        AuthKind kind = auth.get() == null ? AuthKind.KEY_FILE : auth.get();
+        switch (kind) {
+            case KEY_FILE -> {
+                if (blank(keyFile.get())) throw SlipwayException.badInput("Choose the private key file to log in with.");
+                s = s.withIdentityFile(expandHome(keyFile.get())).withUseAgent(false);
+            }
+            case AGENT -> s = s.withUseAgent(true);
+            case PASSWORD -> {
+                if (isEmpty(password.get())) throw SlipwayException.badInput("Enter the password for " + s.user() + ".");
+                s = s.withUseAgent(false).withPassword(password.get().toCharArray());
+            }
+        }
+        return s;
+    }
+
+    private RecentTarget recentOf(SshSettings s) {
+        AuthKind kind = auth.get() == null ? AuthKind.KEY_FILE : auth.get();
+        String key = kind == AuthKind.KEY_FILE && s.identityFile() != null ? s.identityFile().toString() : null;
+        return new RecentTarget(ConnectMode.SSH, s.user(), s.host(), s.port(), kind, key,
+                s.knownHostsFile().toString());
+    }
+
+    private static int portNumber(String text) {
+        String t = text == null ? "" : text.strip();
+        if (t.matches("[0-9]{1,5}")) {
+            int p = Integer.parseInt(t);
+            if (p >= 1 && p <= 65535) return p;
+        }
+        throw SlipwayException.badInput("The SSH port must be a number from 1 to 65535.");
+    }
+
+    static Path expandHome(String path) {
+        String p = path.strip();
+        String home = System.getProperty("user.home");
+        if (p.equals("~")) return Path.of(home);
+        if (p.startsWith("~/")) return Path.of(home, p.substring(2));
+        return Path.of(p);
+    }
+
+    /** ssh's default key files, the first that exists; empty when none does. */
+    private static String defaultKeyFile() {
+        Path dir = Path.of(System.getProperty("user.home"), ".ssh");
+        for (String name : List.of("id_ed25519", "id_ecdsa", "id_rsa")) {
+            if (Files.isRegularFile(dir.resolve(name))) return dir.resolve(name).toString();
+        }
+        return "";
+    }
+
+    private static void wipe(SshSettings settings) {
+        if (settings != null && settings.password() != null) Arrays.fill(settings.password(), '\0');
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static boolean isEmpty(String s) {
+        return s == null || s.isEmpty();
+    }
+}

@@ -1,0 +1,58 @@
+package app.slipway.gui.version;
+
+import app.slipway.core.profile.Profile;
+import app.slipway.core.releases.AvailableVersions;
+import app.slipway.core.releases.RegistryTags;
+import app.slipway.core.releases.ReleaseCatalog;
+import app.slipway.core.releases.ReleaseFeed;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Loads what the Version page lists, as {@code slipway versions} does: the product's releases, kept
+ * to those whose images the registry has. Runs on a background thread (network).
+ */
+public final class VersionCatalog {
+
+    /**
+     * @param feed every release, for the notes (a release whose image is missing still has notes)
+     * @param available the versions that may be offered, in display order, with their notices
+     * @param tagsPerImage the registry's tags of each lockstep image; empty when the registry could not be read
+     */
+    public record Loaded(ReleaseFeed feed, AvailableVersions.Result available, Map<String, Set<String>> tagsPerImage) {
+        public Loaded {
+            tagsPerImage = Map.copyOf(tagsPerImage);
+        }
+    }
+
+    private final ReleaseCatalog releases;
+    private final Function<String, Set<String>> tagLookup;
+
+    public VersionCatalog(ReleaseCatalog releases, Function<String, Set<String>> tagLookup) {
+        this.releases = releases;
+        this.tagLookup = tagLookup;
+    }
+
+    /** Live settings: GitHub, the real registry, and the cache directory of {@code CacheDir} (or {@code cacheRoot}). */
+    public static VersionCatalog standard(Optional<Path> cacheRoot) {
+        return new VersionCatalog(ReleaseCatalog.standard(cacheRoot), RegistryTags.standard()::tags);
+    }
+
+    /** @throws app.slipway.core.SlipwayException when the profile has no releases or they cannot be read */
+    public Loaded load(Profile profile) {
+        ReleaseFeed feed = releases.load(profile.requireReleases());
+        // Remember what the registry answered, to pin the spelling the images really carry.
+        Map<String, Set<String>> seen = new LinkedHashMap<>();
+        AvailableVersions.Result available = new AvailableVersions(image -> {
+            Set<String> tags = tagLookup.apply(image);
+            seen.put(image, tags);
+            return tags;
+        }).of(profile, feed);
+        boolean registryRead = seen.size() == profile.images().size();
+        return new Loaded(feed, available, registryRead ? seen : Map.of());
+    }
+}
