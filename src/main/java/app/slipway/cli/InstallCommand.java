@@ -7,7 +7,7 @@ import app.slipway.core.install.SetValues;
 import app.slipway.core.profile.InstallSpec;
 import app.slipway.core.profile.Profile;
 import app.slipway.core.profile.ProfileLoader;
-import app.slipway.core.run.RunListener;
+import app.slipway.core.run.MaskingListener;
 import app.slipway.core.run.SecretRedactor;
 import app.slipway.core.run.UpgradeResult;
 import app.slipway.core.stack.EnvFile;
@@ -78,32 +78,11 @@ public final class InstallCommand implements Callable<Integer> {
             var printer = new RunOutput(spec.commandLine().getOut(), spec.commandLine().getErr(), json,
                     new SecretRedactor(Map.of(), Set.of())).listener(InstallRun.stepCount());
             Set<String> secretKeys = product.install().map(InstallSpec::secrets).map(Map::keySet).orElse(Set.of());
-            var masking = new Masking(printer, secretKeys);
+            var masking = new MaskingListener(printer, secretKeys);
             UpgradeResult result = new InstallRun(connection, directory, product, new InstallOptions(to, values),
                     masking, masking::envKnown, new SecureRandom()).run();
-            return new RunOutput(spec.commandLine().getOut(), spec.commandLine().getErr(), json, masking.redactor)
+            return new RunOutput(spec.commandLine().getOut(), spec.commandLine().getErr(), json, masking.redactor())
                     .finish(result);
-        }
-    }
-
-    /** Masks the secrets of the .env the run writes, from the moment the run knows them. */
-    private static final class Masking implements RunListener {
-        private final RunListener next;
-        private final Set<String> secretKeys;
-        private volatile SecretRedactor redactor = new SecretRedactor(Map.of(), Set.of());
-
-        Masking(RunListener next, Set<String> secretKeys) {
-            this.next = next;
-            this.secretKeys = secretKeys;
-        }
-
-        void envKnown(Map<String, String> env) {
-            redactor = new SecretRedactor(env, secretKeys);
-        }
-
-        @Override
-        public void on(app.slipway.core.run.RunEvent event) {
-            redactor.wrap(next).on(event);
         }
     }
 }

@@ -66,7 +66,7 @@ final class HostKeyCard {
         trust.setId("connect-trust");
         trust.getStyleClass().add(Styles.ACCENT);
         trust.setOnAction(e -> vm.trustAndConnect());
-        var reject = new Button("_Cancel");
+        var reject = new Button("Cance_l");
         reject.setId("connect-reject");
         reject.setOnAction(e -> vm.rejectHostKey());
         var buttons = new HBox(8, trust, reject);

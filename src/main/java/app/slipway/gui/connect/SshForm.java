@@ -77,7 +77,7 @@ final class SshForm {
         keyFile.setPromptText("~/.ssh/id_ed25519");
         keyFile.textProperty().bindBidirectional(vm.keyFile);
         HBox.setHgrow(keyFile, Priority.ALWAYS);
-        var browseKey = new Button("_Browse…");
+        var browseKey = new Button("Br_owse…");
         browseKey.setId("connect-key-browse");
         browseKey.setOnAction(e -> choose(keyFile, "Choose the private key file", vm.keyFile::set));
         var keyRow = row("Key _file", keyFile, new HBox(8, keyFile, browseKey));
@@ -86,7 +86,7 @@ final class SshForm {
         var password = new PasswordField();
         password.setId("connect-password");
         password.textProperty().bindBidirectional(vm.password);
-        var passwordRow = row("Pa_ssword", password, password);
+        var passwordRow = row("Passwor_d", password, password);
         showWhen(passwordRow, vm.auth.isEqualTo(AuthKind.PASSWORD));
 
         var agentNote = new Label("Uses the keys of the running ssh-agent, then ~/.ssh/id_* like ssh does.");
@@ -105,7 +105,7 @@ final class SshForm {
         knownHostsNote.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         knownHostsNote.setWrapText(true);
         var advanced = new TitledPane("Advanced", new VBox(8,
-                row("_known_hosts", knownHosts, new HBox(8, knownHosts, browseKnown)), knownHostsNote));
+                row("Known hosts f_ile", knownHosts, new HBox(8, knownHosts, browseKnown)), knownHostsNote));
         advanced.setId("connect-advanced");
         advanced.setExpanded(false);
         advanced.setAnimated(false);

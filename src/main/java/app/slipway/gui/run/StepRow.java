@@ -14,6 +14,7 @@ import javafx.beans.property.StringProperty;
 /** One step in the Run page's list: what it is, where it is, and how long it took. */
 public final class StepRow {
     private final int number;
+    private final PlanStep step;
     private final StepKind kind;
     private final String details;
     private final ObjectProperty<StepState> state = new SimpleObjectProperty<>(this, "state", StepState.PENDING);
@@ -22,6 +23,7 @@ public final class StepRow {
 
     StepRow(int number, PlanStep step) {
         this.number = number;
+        this.step = step;
         this.kind = step.kind();
         this.details = String.join(" ", step.details());
     }
@@ -59,6 +61,10 @@ public final class StepRow {
     /** "2.3 s" once it ended; empty before. */
     public ReadOnlyStringProperty tookProperty() {
         return took;
+    }
+
+    PlanStep step() {
+        return step;
     }
 
     void started() {

@@ -87,22 +87,27 @@ public final class VersionViewModel {
         return new VersionViewModel(session, executor, navigator, VersionCatalog.standard(Optional.empty()));
     }
 
-    /** Loads the list when the page is entered, unless it was loaded for the same product and version already. */
+    /**
+     * Loads the list when the page is entered: again only when the product, mode or installed
+     * version changed since, or the last load failed.
+     */
     public void load() {
-        Profile p = session.profile.get();
-        Optional<String> installed = installedVersion();
-        Object key = List.of(Optional.ofNullable(p), session.mode.get(), installed);
-        if (key.equals(loadedFor) && !busy.get()) return;
-        reload();
+        if (context().equals(loadedFor) && (busy.get() || error.get().isEmpty())) return;
+        load(false);
     }
 
-    /** Loads the list again (the Reload button; also after a failure). */
+    /** Loads the list again, keeping the choice when it is still there (the Reload button). */
     public void reload() {
+        load(true);
+    }
+
+    private void load(boolean keepChoice) {
+        boolean sameContext = context().equals(loadedFor);
+        String previous = keepChoice || sameContext ? session.version.get() : null;
         profile = session.profile.get();
+        loadedFor = context();
         Optional<String> installed = installedVersion();
-        loadedFor = List.of(Optional.ofNullable(profile), session.mode.get(), installed);
         current = installed.flatMap(Version::tryParse);
-        String previous = session.version.get();
         int ticket = ++generation;
         clear();
         intro.set(introText(installed));
@@ -125,6 +130,11 @@ public final class VersionViewModel {
                             + " You can still type the version to " + verb() + " below.");
                     restoreTyped(previous);
                 });
+    }
+
+    /** What the list depends on. */
+    private Object context() {
+        return java.util.Arrays.asList(session.profile.get(), session.mode.get(), installedVersion());
     }
 
     private void clear() {

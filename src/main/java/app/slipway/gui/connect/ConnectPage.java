@@ -1,0 +1,207 @@
+package app.slipway.gui.connect;
+
+import app.slipway.gui.shell.WizardPage;
+import atlantafx.base.controls.Message;
+import atlantafx.base.theme.Styles;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.beans.value.ObservableStringValue;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+/**
+ * SPEC §7 Connect: this computer or a server over SSH, recent targets and ~/.ssh/config hosts
+ * offered, the fingerprint shown for confirmation on first contact, failures as one sentence.
+ */
+public final class ConnectPage implements WizardPage {
+    private final ConnectViewModel vm;
+    private final ReadOnlyStringWrapper primaryLabel = new ReadOnlyStringWrapper("Connect");
+    private final ReadOnlyBooleanWrapper firstPage = new ReadOnlyBooleanWrapper(true);
+    private final ObservableBooleanValue primaryDisabled;
+    private Node view;
+    private ToggleButton localButton;
+    private SshForm sshForm;
+
+    public ConnectPage(ConnectViewModel vm) {
+        this.vm = vm;
+        this.primaryDisabled = vm.canConnectBinding().not();
+    }
+
+    @Override
+    public String title() {
+        return "Connect";
+    }
+
+    @Override
+    public Node view() {
+        if (view == null) view = build();
+        return view;
+    }
+
+    @Override
+    public ObservableStringValue primaryLabel() {
+        return primaryLabel.getReadOnlyProperty();
+    }
+
+    @Override
+    public ObservableBooleanValue primaryDisabled() {
+        return primaryDisabled;
+    }
+
+    @Override
+    public void primary() {
+        vm.connect();
+    }
+
+    /** Connect is the first page: there is nothing to go back to. */
+    @Override
+    public ObservableBooleanValue backDisabled() {
+        return firstPage.getReadOnlyProperty();
+    }
+
+    @Override
+    public void entered() {
+        view();
+        Platform.runLater(() -> {
+            if (vm.mode.get() == ConnectMode.SSH) sshForm.host.requestFocus();
+            else localButton.requestFocus();
+        });
+    }
+
+    public ConnectViewModel viewModel() {
+        return vm;
+    }
+
+    private Node build() {
+        var title = new Label("Where does the stack run?");
+        title.getStyleClass().add(Styles.TITLE_3);
+        var intro = new Label("On this computer's Docker, or on a server Slipway reaches over SSH.");
+        intro.getStyleClass().add(Styles.TEXT_MUTED);
+        intro.setWrapText(true);
+
+        sshForm = new SshForm(vm);
+        Node ssh = sshForm.build();
+        ssh.visibleProperty().bind(vm.mode.isEqualTo(ConnectMode.SSH));
+        ssh.managedProperty().bind(ssh.visibleProperty());
+
+        var form = new VBox(16, recentTargets(), modeChoice(), ssh);
+        // While connecting or deciding about a host key, the form says what is being tried.
+        form.disableProperty().bind(vm.busyProperty().or(vm.pendingHostKeyProperty().isNotNull()));
+
+        var content = new VBox(20, new VBox(4, title, intro), form, HostKeyCard.build(vm), status(), error());
+        content.setPadding(new Insets(24));
+        content.setMaxWidth(760);
+        content.addEventFilter(KeyEvent.KEY_PRESSED, this::enterConnects);
+
+        var scroll = new ScrollPane(content);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add(Styles.EDGE_TO_EDGE);
+        scroll.setId("connect-page");
+        return scroll;
+    }
+
+    /** Enter in a field is Connect, as in any login form (a host popup open keeps Enter for itself). */
+    private void enterConnects(KeyEvent e) {
+        if (e.getCode() != KeyCode.ENTER || !vm.canConnectBinding().get()) return;
+        Object target = e.getTarget();
+        boolean inField = target instanceof TextInputControl
+                || (target instanceof ComboBox<?> combo && !combo.isShowing());
+        if (!inField) return;
+        e.consume();
+        primary();
+    }
+
+    private Node modeChoice() {
+        localButton = new ToggleButton("This co_mputer");
+        localButton.setId("connect-mode-local");
+        localButton.setUserData(ConnectMode.LOCAL);
+        localButton.getStyleClass().add(Styles.LEFT_PILL);
+        var sshButton = new ToggleButton("_Server over SSH");
+        sshButton.setId("connect-mode-ssh");
+        sshButton.setUserData(ConnectMode.SSH);
+        sshButton.getStyleClass().add(Styles.RIGHT_PILL);
+        var group = new ToggleGroup();
+        localButton.setToggleGroup(group);
+        sshButton.setToggleGroup(group);
+        SshForm.syncToggles(group, vm.mode);
+
+        var localNote = new Label("Uses the Docker Engine this computer runs (DOCKER_HOST is honoured).");
+        localNote.getStyleClass().add(Styles.TEXT_MUTED);
+        localNote.setWrapText(true);
+        localNote.visibleProperty().bind(vm.mode.isEqualTo(ConnectMode.LOCAL));
+        localNote.managedProperty().bind(localNote.visibleProperty());
+        return new VBox(8, new HBox(0, localButton, sshButton), localNote);
+    }
+
+    /** One small button per recent target: a click fills the form. */
+    private Node recentTargets() {
+        var label = new Label("Recent");
+        label.getStyleClass().add(Styles.TEXT_MUTED);
+        var chips = new FlowPane(8, 8);
+        chips.setId("connect-recent");
+        Runnable refill = () -> {
+            chips.getChildren().clear();
+            for (RecentTarget t : vm.recentTargets()) {
+                var b = new Button(t.label());
+                b.getStyleClass().addAll(Styles.SMALL, Styles.BUTTON_OUTLINED);
+                b.setMnemonicParsing(false);
+                b.setOnAction(e -> vm.applyRecent(t));
+                chips.getChildren().add(b);
+            }
+        };
+        refill.run();
+        vm.recentTargets().addListener((ListChangeListener<RecentTarget>) c -> refill.run());
+        var box = new VBox(6, label, chips);
+        box.visibleProperty().bind(Bindings.isNotEmpty(vm.recentTargets()));
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
+    }
+
+    private Node status() {
+        var spinner = new ProgressIndicator();
+        spinner.setPrefSize(18, 18);
+        spinner.visibleProperty().bind(vm.busyProperty());
+        spinner.managedProperty().bind(spinner.visibleProperty());
+        var text = new Label();
+        text.setId("connect-status");
+        text.setWrapText(true);
+        text.getStyleClass().add(Styles.TEXT_MUTED);
+        text.textProperty().bind(vm.statusProperty());
+        var box = new HBox(8, spinner, text);
+        box.setAlignment(Pos.CENTER_LEFT);
+        box.visibleProperty().bind(vm.statusProperty().isNotEmpty().or(vm.busyProperty()));
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
+    }
+
+    private Node error() {
+        var message = new Message();
+        message.setId("connect-error");
+        message.getStyleClass().add(Styles.DANGER);
+        message.titleProperty().bind(Bindings.when(vm.hostKeyChangedProperty())
+                .then("The server's host key has changed")
+                .otherwise("Cannot connect"));
+        message.descriptionProperty().bind(vm.errorProperty());
+        message.visibleProperty().bind(vm.errorProperty().isNotEmpty());
+        message.managedProperty().bind(message.visibleProperty());
+        return message;
+    }
+}
