@@ -1,0 +1,172 @@
+package app.slipway.gui.stack;
+
+import app.slipway.core.Connection;
+import app.slipway.core.SlipwayException;
+import app.slipway.core.profile.Profile;
+import app.slipway.core.profile.ProfileLoader;
+import app.slipway.core.stack.ServiceRow;
+import app.slipway.core.stack.StackFilesReader;
+import app.slipway.core.stack.StackInspector;
+import app.slipway.core.stack.StackState;
+import app.slipway.core.target.Target;
+import app.slipway.gui.background.BackgroundExecutor;
+import app.slipway.gui.background.ErrorText;
+import app.slipway.gui.shell.Navigator;
+import app.slipway.gui.shell.WizardSession;
+import java.util.List;
+import java.util.Optional;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The Stack page: which directory on the target, and what is in it — an installed product with its
+ * version and services (the upgrade path), or nothing yet (the install path).
+ */
+public final class StackViewModel {
+    /** What the page found in the directory. */
+    public enum Found { NOTHING_YET, STACK, NO_STACK }
+
+    public final StringProperty directory = new SimpleStringProperty("");
+    /** Empty: detect the product from the images; else a built-in name or a profile file path. */
+    public final StringProperty profileChoice = new SimpleStringProperty("");
+    public final ObjectProperty<Found> found = new SimpleObjectProperty<>(Found.NOTHING_YET);
+    public final ObjectProperty<StackState> stack = new SimpleObjectProperty<>();
+    public final ObservableList<ServiceRow> services = FXCollections.observableArrayList();
+    /** "Fixture 1.0.0 (pinned in .env as FIXTURE_VERSION)" and similar. */
+    public final StringProperty summary = new SimpleStringProperty("");
+    /** The product to install when the directory holds no stack. */
+    public final StringProperty installProfile = new SimpleStringProperty("");
+    public final ObservableList<String> builtInProfiles = FXCollections.observableArrayList(ProfileLoader.BUILT_IN_NAMES);
+    public final BooleanProperty busy = new SimpleBooleanProperty();
+    public final StringProperty error = new SimpleStringProperty("");
+
+    private final WizardSession session;
+    private final BackgroundExecutor executor;
+    private final Navigator navigator;
+    private final ProfileLoader profiles;
+
+    public StackViewModel(WizardSession session, BackgroundExecutor executor, Navigator navigator, ProfileLoader profiles) {
+        this.session = session;
+        this.executor = executor;
+        this.navigator = navigator;
+        this.profiles = profiles;
+        directory.set(session.directory.get());
+        // A different directory or product is a different question: ask it again.
+        directory.addListener((obs, old, now) -> reset());
+        profileChoice.addListener((obs, old, now) -> reset());
+    }
+
+    private void reset() {
+        found.set(Found.NOTHING_YET);
+        error.set("");
+    }
+
+    /** Whether the main button can be used: a directory typed, nothing running. */
+    public BooleanBinding canLook() {
+        return Bindings.createBooleanBinding(() -> !busy.get() && !directory.get().isBlank(), busy, directory);
+    }
+
+    /** Looks into the directory on the target: a stack to upgrade, or room for an install. */
+    public void look() {
+        Connection connection = session.connection.get();
+        String dir = directory.get().strip();
+        String profileArg = profileChoice.get() == null ? "" : profileChoice.get().strip();
+        busy.set(true);
+        error.set("");
+        executor.run("inspect-stack", () -> inspect(connection, dir, profileArg), state -> {
+            busy.set(false);
+            session.directory.set(dir);
+            if (state.isEmpty()) {
+                stack.set(null);
+                services.clear();
+                summary.set(describeEmpty(connection.target(), dir));
+                found.set(Found.NO_STACK);
+                return;
+            }
+            StackState s = state.get();
+            stack.set(s);
+            services.setAll(ServiceRow.of(s));
+            summary.set(describe(s));
+            found.set(Found.STACK);
+        }, failure -> {
+            busy.set(false);
+            found.set(Found.NOTHING_YET);
+            error.set(ErrorText.of(failure));
+        });
+    }
+
+    /** Empty when DIR holds no compose file: the install path. */
+    private static Optional<StackState> inspect(Connection connection, String dir, String profileArg) {
+        Target target = connection.target();
+        String absolute = target.absolute(dir);
+        boolean hasCompose = StackFilesReader.COMPOSE_FILE_NAMES.stream()
+                .anyMatch(name -> target.stat(absolute + "/" + name).map(f -> !f.directory()).orElse(false));
+        if (!hasCompose) {
+            if (target.stat(absolute).map(f -> !f.directory()).orElse(false)) {
+                throw SlipwayException.badInput(absolute + " on " + target.describe() + " is a file, not a directory.");
+            }
+            return Optional.empty();
+        }
+        return Optional.of(StackInspector.inspect(connection, absolute,
+                profileArg.isEmpty() ? Optional.empty() : Optional.of(profileArg)));
+    }
+
+    private static String describeEmpty(Target target, String dir) {
+        boolean exists = target.stat(target.absolute(dir)).isPresent();
+        return exists ? dir + " holds no stack yet." : dir + " does not exist yet; an install creates it.";
+    }
+
+    static String describe(StackState s) {
+        String pinned = s.pinnedVersion().map(v -> v + " (pinned in .env as " + s.profile().versionVariable() + ")")
+                .orElse("not pinned");
+        String running = s.runningVersion().map(v -> "running " + v)
+                .orElse(s.containers().isEmpty() ? "nothing running" : "running a mix of versions");
+        return s.profile().name() + " · " + pinned + " · " + running;
+    }
+
+    /** Upgrade the stack found: on to the Version page. */
+    public void upgrade() {
+        StackState s = stack.get();
+        if (s == null) return;
+        session.mode.set(WizardSession.Mode.UPGRADE);
+        session.stack.set(s);
+        session.profile.set(s.profile());
+        session.version.set(null);
+        navigator.goTo(Navigator.Step.VERSION);
+    }
+
+    /** Install the chosen product into the (empty) directory: on to the Version page. */
+    public void install() {
+        String choice = installProfile.get() == null ? "" : installProfile.get().strip();
+        if (choice.isEmpty()) {
+            error.set("Choose the product to install: " + String.join(", ", ProfileLoader.BUILT_IN_NAMES)
+                    + ", or a profile file.");
+            return;
+        }
+        Profile product;
+        try {
+            product = profiles.load(choice);
+            product.requireInstall();
+        } catch (SlipwayException e) {
+            error.set(e.getMessage());
+            return;
+        }
+        session.mode.set(WizardSession.Mode.INSTALL);
+        session.stack.set(null);
+        session.profile.set(product);
+        session.version.set(null);
+        navigator.goTo(Navigator.Step.VERSION);
+    }
+
+    public List<String> builtIns() {
+        return List.copyOf(builtInProfiles);
+    }
+}
