@@ -1,36 +1,65 @@
 package app.slipway.gui;
 
-import atlantafx.base.theme.PrimerLight;
+import app.slipway.gui.background.FxBackgroundExecutor;
+import app.slipway.gui.shell.Theme;
+import app.slipway.gui.version.VersionCatalog;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
 import javafx.application.Application;
-import javafx.geometry.Insets;
-import javafx.geometry.Pos;
-import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.layout.VBox;
+import javafx.application.Platform;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
 import javafx.stage.Stage;
 
-/**
- * The desktop wizard. For now a single welcome page; the pages of SPEC §7 bind to the same core
- * engine and events as the CLI.
- */
+/** The desktop wizard of SPEC §7: the same core and events as the CLI, six pages, no flow logic of its own. */
 public class WizardApp extends Application {
+    /** Benchmarks pass a file here; the wizard writes the epoch millis at which its first page is on screen. */
+    static final String STARTUP_PROBE = "slipway.startupProbe";
+
+    private WizardWindow window;
+
     @Override
     public void start(Stage stage) {
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        var title = new Label("Slipway");
-        title.getStyleClass().add("title-1");
-        var subtitle = new Label("Install and upgrade self-hosted Docker Compose products, "
-                + "on this machine or on a server over SSH.");
-        subtitle.setWrapText(true);
-        var hint = new Label("The guided wizard is on its way. Every step is available today "
-                + "from the command line: run slipway --help.");
-        hint.setWrapText(true);
-        hint.getStyleClass().add("text-muted");
-        var page = new VBox(16, title, subtitle, hint);
-        page.setPadding(new Insets(48));
-        page.setAlignment(Pos.TOP_LEFT);
+        window = new WizardWindow(new FxBackgroundExecutor(), Theme.defaultSettings(),
+                VersionCatalog.standard(Optional.empty()), url -> getHostServices().showDocument(url));
         stage.setTitle("Slipway");
-        stage.setScene(new Scene(page, 960, 640));
+        stage.getIcons().addAll(AppIcons.all());
+        stage.setScene(window.scene());
+        stage.setMinWidth(900);
+        stage.setMinHeight(640);
+        stage.setOnCloseRequest(e -> {
+            if (window.session.running.get() && !confirmClose(stage)) e.consume();
+        });
+        stage.setOnShown(e -> Platform.runLater(WizardApp::probeStartup));
         stage.show();
+    }
+
+    @Override
+    public void stop() {
+        if (window != null) window.session.close();
+    }
+
+    /** Closing mid-run asks first: the run stops with the app, and the journal is what is left. */
+    private boolean confirmClose(Stage stage) {
+        var alert = new Alert(Alert.AlertType.CONFIRMATION,
+                "A run is in progress. Closing Slipway now stops it mid-way: the stack's journal remembers where, "
+                        + "and `slipway upgrade --resume` finishes it or `slipway rollback` returns to the snapshot.",
+                ButtonType.CANCEL, ButtonType.CLOSE);
+        alert.initOwner(stage);
+        alert.setHeaderText("Stop the run and close?");
+        return alert.showAndWait().filter(b -> b == ButtonType.CLOSE).isPresent();
+    }
+
+    private static void probeStartup() {
+        String file = System.getProperty(STARTUP_PROBE);
+        if (file == null) return;
+        try {
+            Files.writeString(Path.of(file), Long.toString(System.currentTimeMillis()), StandardCharsets.US_ASCII);
+        } catch (IOException e) {
+            System.err.println("Cannot write the startup probe " + file + ": " + e.getMessage());
+        }
     }
 }

@@ -3,6 +3,7 @@ package app.slipway.gui.shell;
 import atlantafx.base.theme.Styles;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -24,6 +25,7 @@ import javafx.scene.layout.StackPane;
  * It is the {@link Navigator}; it knows the order of the steps and nothing of their work.
  */
 public final class WizardShell implements Navigator {
+    private final Map<Step, Supplier<WizardPage>> factories = new EnumMap<>(Step.class);
     private final Map<Step, WizardPage> pages = new EnumMap<>(Step.class);
     private final Map<Step, Label> stepLabels = new EnumMap<>(Step.class);
     private final ObjectProperty<Step> current = new SimpleObjectProperty<>();
@@ -44,9 +46,12 @@ public final class WizardShell implements Navigator {
         root.setBottom(footer());
     }
 
-    /** Adds the page shown at {@code step}; every step needs one before {@link #goTo}. */
-    public void put(Step step, WizardPage page) {
-        pages.put(step, page);
+    /**
+     * Says how to build the page shown at {@code step}. Pages are built when first shown: the
+     * notes' web engine, for one, costs start-up time and memory the first page does not need.
+     */
+    public void put(Step step, Supplier<WizardPage> page) {
+        factories.put(step, page);
     }
 
     public Parent root() {
@@ -57,14 +62,18 @@ public final class WizardShell implements Navigator {
         return current;
     }
 
+    /** The page of {@code step}, built now if it was not yet. */
     public WizardPage page(Step step) {
-        return pages.get(step);
+        return pages.computeIfAbsent(step, s -> {
+            Supplier<WizardPage> factory = factories.get(s);
+            if (factory == null) throw new IllegalStateException("No page for " + s);
+            return factory.get();
+        });
     }
 
     @Override
     public void goTo(Step step) {
-        WizardPage page = pages.get(step);
-        if (page == null) throw new IllegalStateException("No page for " + step);
+        WizardPage page = page(step);
         current.set(step);
         content.getChildren().setAll(page.view());
         primary.textProperty().bind(page.primaryLabel());

@@ -1,0 +1,114 @@
+package app.slipway.gui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import app.slipway.gui.shell.Navigator.Step;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.scene.Node;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.image.WritableImage;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Drives the whole wizard window the way a user does — typing, clicking the footer's main button
+ * — and waits for what the user would wait for. Reads state on the FX thread only.
+ */
+final class WizardDriver {
+    private final FxRobot robot;
+    private final WizardWindow window;
+
+    WizardDriver(FxRobot robot, WizardWindow window) {
+        this.robot = robot;
+        this.window = window;
+    }
+
+    <T> T fx(Callable<T> read) {
+        try {
+            return WaitForAsyncUtils.asyncFx(read).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("reading the window failed", e);
+        }
+    }
+
+    Step step() {
+        return fx(() -> window.shell.currentStep().get());
+    }
+
+    void awaitStep(Step expected, int seconds) {
+        await("the " + expected + " page", seconds, () -> window.shell.currentStep().get() == expected);
+    }
+
+    void await(String what, int seconds, Callable<Boolean> condition) {
+        try {
+            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> fx(condition));
+        } catch (TimeoutException e) {
+            fail("Waited " + seconds + " s for " + what + "; the wizard is on " + step() + " showing: " + visibleText());
+        }
+    }
+
+    /** Replaces the text of a field, as a user selecting all and typing would. */
+    void type(String id, String text) {
+        TextInputControl field = robot.lookup("#" + id).queryAs(TextInputControl.class);
+        robot.interact(() -> field.setText(""));
+        robot.clickOn(field).write(text);
+        assertEquals(text, fx(field::getText), "what landed in #" + id);
+    }
+
+    Node lookup(String id) {
+        return robot.lookup("#" + id).query();
+    }
+
+    void clickPrimary() {
+        await("the main button to be enabled", 60, () -> !robot.lookup("#shell-primary").query().isDisabled());
+        robot.clickOn("#shell-primary");
+    }
+
+    String primaryText() {
+        return fx(() -> robot.lookup("#shell-primary").queryButton().getText());
+    }
+
+    String text(String id) {
+        return fx(() -> {
+            Node node = robot.lookup("#" + id).query();
+            return TextOf.node(node);
+        });
+    }
+
+    /** Every text the current page shows, for failure messages. */
+    String visibleText() {
+        return fx(() -> TextOf.node(window.shell.page(window.shell.currentStep().get()).view()));
+    }
+
+    /** Saves the window as a PNG when screenshots are asked for (-Dslipway.screenshots=DIR). */
+    void screenshot(String name) {
+        String dir = System.getProperty("slipway.screenshots");
+        if (dir == null) return;
+        WritableImage image = fx(() -> window.scene().snapshot(null));
+        try {
+            Files.createDirectories(Path.of(dir));
+            javax.imageio.ImageIO.write(toAwt(image), "png", Path.of(dir, name + ".png").toFile());
+        } catch (IOException e) {
+            throw new AssertionError("cannot write the screenshot " + name, e);
+        }
+    }
+
+    /** JavaFX image to AWT without javafx-swing: the pixels as ARGB ints. */
+    private static java.awt.image.BufferedImage toAwt(WritableImage image) {
+        int w = (int) image.getWidth();
+        int h = (int) image.getHeight();
+        var out = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_ARGB);
+        int[] row = new int[w];
+        for (int y = 0; y < h; y++) {
+            image.getPixelReader().getPixels(0, y, w, 1, javafx.scene.image.PixelFormat.getIntArgbInstance(), row, 0, w);
+            out.setRGB(0, y, w, 1, row, 0, w);
+        }
+        return out;
+    }
+}
