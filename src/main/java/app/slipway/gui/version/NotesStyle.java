@@ -40,6 +40,8 @@ final class NotesStyle {
                 .breaking h2{color:%6$s}
                 th,td{border-color:%3$s}
                 code,pre{background:%4$s}
+                ::-webkit-scrollbar{width:10px;height:10px;background:transparent}
+                ::-webkit-scrollbar-thumb{background:%3$s;border-radius:5px}
                 """.formatted(p.fg(), p.muted(), p.border(), p.subtle(), p.accent(), p.danger(), p.dangerSubtle());
     }
 }

@@ -10,7 +10,6 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableStringValue;
-import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -34,6 +33,8 @@ public final class VersionPage implements WizardPage {
     private final TextField typed = new TextField();
     private final NotesView notes;
     private final Node view;
+    private final ReadOnlyStringWrapper primaryLabel = new ReadOnlyStringWrapper("Continue");
+    private final ReadOnlyBooleanWrapper backDisabled = new ReadOnlyBooleanWrapper(false);
 
     /** @param linkOpener opens an http(s) link from the notes in the system browser */
     public VersionPage(VersionViewModel model, Consumer<String> linkOpener) {
@@ -54,7 +55,6 @@ public final class VersionPage implements WizardPage {
         var body = new HBox(16, versionsColumn(), notesColumn());
         VBox.setVgrow(body, Priority.ALWAYS);
         var page = new VBox(16, header, body);
-        page.setPadding(new Insets(24));
         return page;
     }
 
@@ -76,6 +76,7 @@ public final class VersionPage implements WizardPage {
         var top = new HBox(8, heading, spinner, spacer, reload);
         top.setAlignment(Pos.CENTER_LEFT);
 
+        list.setId("version-list");
         list.setItems(model.versions());
         list.setCellFactory(v -> new VersionCell());
         list.placeholderProperty().set(placeholder());
@@ -92,6 +93,7 @@ public final class VersionPage implements WizardPage {
         var typeLabel = new Label("Or t_ype a version (image tag):");
         typeLabel.setMnemonicParsing(true);
         typeLabel.setLabelFor(typed);
+        typed.setId("version-typed");
         typed.setPromptText("e.g. 2.1.0");
         typed.textProperty().bindBidirectional(model.typedProperty());
         var problem = new Label();
@@ -125,6 +127,7 @@ public final class VersionPage implements WizardPage {
 
         var breaking = new Message("⚠ Breaking changes", "");
         breaking.descriptionProperty().bind(model.breakingTextProperty());
+        breaking.setId("version-breaking");
         breaking.getStyleClass().add(Styles.WARNING);
         showWhenText(breaking, model.breakingTextProperty());
 
@@ -172,7 +175,7 @@ public final class VersionPage implements WizardPage {
 
     @Override
     public ObservableStringValue primaryLabel() {
-        return new ReadOnlyStringWrapper("Continue");
+        return primaryLabel.getReadOnlyProperty();
     }
 
     @Override
@@ -187,7 +190,7 @@ public final class VersionPage implements WizardPage {
 
     @Override
     public ObservableBooleanValue backDisabled() {
-        return new ReadOnlyBooleanWrapper(false);
+        return backDisabled.getReadOnlyProperty();
     }
 
     @Override

@@ -236,7 +236,9 @@ public final class VersionViewModel {
             }
             breaking.setAll(notes.breaking());
             breakingText.set(BreakingBanner.text(notes.breaking()));
-            notesHtml.set(notes.releases().isEmpty() ? "" : NotesRenderer.html(notes, profile.name()));
+            // The banner above the notes lists the breaking changes; the page need not repeat them.
+            ReleaseNotes shown = new ReleaseNotes(notes.from(), notes.to(), notes.releases(), List.of(), notes.notices());
+            notesHtml.set(notes.releases().isEmpty() ? "" : NotesRenderer.html(shown, profile.name()));
             if (notes.releases().isEmpty()) notesPlaceholder.set("No release notes are published for " + to.get() + ".");
         } catch (SlipwayException e) {
             notesPlaceholder.set(e.getMessage());
