@@ -5,6 +5,7 @@ import atlantafx.base.controls.Message;
 import atlantafx.base.theme.Styles;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableBooleanValue;
@@ -25,6 +26,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -96,6 +98,7 @@ public final class ConnectPage implements WizardPage {
         var intro = new Label("On this computer's Docker, or on a server Slipway reaches over SSH.");
         intro.getStyleClass().add(Styles.TEXT_MUTED);
         intro.setWrapText(true);
+        intro.setMinHeight(Region.USE_PREF_SIZE); // lets a wrapped label grow instead of cutting off
 
         sshForm = new SshForm(vm);
         Node ssh = sshForm.build();
@@ -113,7 +116,6 @@ public final class ConnectPage implements WizardPage {
 
         var scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
-        scroll.getStyleClass().add(Styles.EDGE_TO_EDGE);
         scroll.setId("connect-page");
         return scroll;
     }
@@ -146,6 +148,7 @@ public final class ConnectPage implements WizardPage {
         var localNote = new Label("Uses the Docker Engine this computer runs (DOCKER_HOST is honoured).");
         localNote.getStyleClass().add(Styles.TEXT_MUTED);
         localNote.setWrapText(true);
+        localNote.setMinHeight(Region.USE_PREF_SIZE);
         localNote.visibleProperty().bind(vm.mode.isEqualTo(ConnectMode.LOCAL));
         localNote.managedProperty().bind(localNote.visibleProperty());
         return new VBox(8, new HBox(0, localButton, sshButton), localNote);
@@ -183,6 +186,7 @@ public final class ConnectPage implements WizardPage {
         var text = new Label();
         text.setId("connect-status");
         text.setWrapText(true);
+        text.setMinHeight(Region.USE_PREF_SIZE);
         text.getStyleClass().add(Styles.TEXT_MUTED);
         text.textProperty().bind(vm.statusProperty());
         var box = new HBox(8, spinner, text);
@@ -192,15 +196,23 @@ public final class ConnectPage implements WizardPage {
         return box;
     }
 
+    /**
+     * The last failure. Two messages with fixed titles, because AtlantaFX 2.0.1's Message shows its
+     * description in place of a title that changes later.
+     */
     private Node error() {
-        var message = new Message();
-        message.setId("connect-error");
+        var failed = message("connect-error", "Cannot connect", vm.hostKeyChangedProperty().not());
+        var changed = message("connect-hostkey-changed", "The server's host key has changed",
+                Bindings.createBooleanBinding(vm.hostKeyChangedProperty()::get, vm.hostKeyChangedProperty()));
+        return new VBox(failed, changed);
+    }
+
+    private Message message(String id, String title, BooleanBinding when) {
+        var message = new Message(title, "");
+        message.setId(id);
         message.getStyleClass().add(Styles.DANGER);
-        message.titleProperty().bind(Bindings.when(vm.hostKeyChangedProperty())
-                .then("The server's host key has changed")
-                .otherwise("Cannot connect"));
-        message.descriptionProperty().bind(vm.errorProperty());
-        message.visibleProperty().bind(vm.errorProperty().isNotEmpty());
+        message.descriptionProperty().bind(Bindings.when(when).then(vm.errorProperty()).otherwise(""));
+        message.visibleProperty().bind(when.and(vm.errorProperty().isNotEmpty()));
         message.managedProperty().bind(message.visibleProperty());
         return message;
     }

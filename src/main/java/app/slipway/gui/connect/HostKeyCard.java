@@ -1,7 +1,6 @@
 package app.slipway.gui.connect;
 
 import app.slipway.core.target.HostKeyInfo;
-import atlantafx.base.controls.Card;
 import atlantafx.base.theme.Styles;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
@@ -13,6 +12,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -30,6 +30,7 @@ final class HostKeyCard {
 
         var intro = new Label();
         intro.setWrapText(true);
+        intro.setMinHeight(Region.USE_PREF_SIZE); // lets a wrapped label grow instead of cutting off
         intro.textProperty().bind(Bindings.createStringBinding(() -> pending.get() == null ? ""
                 : "This is the first connection to " + pending.get().hostPort()
                         + ". Slipway does not know its host key yet, so check that the fingerprint below is your "
@@ -59,6 +60,7 @@ final class HostKeyCard {
 
         var hint = new Label();
         hint.setWrapText(true);
+        hint.setMinHeight(Region.USE_PREF_SIZE);
         hint.getStyleClass().add(Styles.TEXT_MUTED);
         hint.textProperty().bind(vm.pendingHintProperty());
 
@@ -72,11 +74,11 @@ final class HostKeyCard {
         var buttons = new HBox(8, trust, reject);
         buttons.setAlignment(Pos.CENTER_LEFT);
 
-        var card = new Card();
+        // A plain VBox rather than AtlantaFX's Card: Card sizes itself without the width, so wrapped text overflows it.
+        var card = new VBox(12, title, intro, facts, hint, buttons);
         card.setId("connect-hostkey-card");
-        card.setHeader(title);
-        card.setBody(new VBox(12, intro, facts, hint));
-        card.setFooter(buttons);
+        card.setStyle("-fx-background-color: -color-bg-subtle; -fx-background-radius: 6;"
+                + " -fx-border-color: -color-accent-muted; -fx-border-radius: 6; -fx-padding: 16;");
         card.visibleProperty().bind(pending.isNotNull());
         card.managedProperty().bind(card.visibleProperty());
         // Keyboard users land on the decision; it still takes a deliberate key press.

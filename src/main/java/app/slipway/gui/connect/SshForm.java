@@ -20,6 +20,7 @@ import javafx.scene.control.Toggle;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 
@@ -92,6 +93,7 @@ final class SshForm {
         var agentNote = new Label("Uses the keys of the running ssh-agent, then ~/.ssh/id_* like ssh does.");
         agentNote.getStyleClass().add(Styles.TEXT_MUTED);
         agentNote.setWrapText(true);
+        agentNote.setMinHeight(Region.USE_PREF_SIZE); // lets a wrapped label grow instead of cutting off
         var agentRow = row("", null, agentNote);
         showWhen(agentRow, vm.auth.isEqualTo(AuthKind.AGENT));
 
@@ -104,11 +106,13 @@ final class SshForm {
         var knownHostsNote = new Label("The server's host key is checked against this file; a key you trust is added to it.");
         knownHostsNote.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         knownHostsNote.setWrapText(true);
+        knownHostsNote.setMinHeight(Region.USE_PREF_SIZE);
         var advanced = new TitledPane("Advanced", new VBox(8,
                 row("Known hosts f_ile", knownHosts, new HBox(8, knownHosts, browseKnown)), knownHostsNote));
         advanced.setId("connect-advanced");
         advanced.setExpanded(false);
         advanced.setAnimated(false);
+        advanced.getStyleClass().add(Styles.DENSE);
 
         var form = new VBox(10,
                 row("_Host", host, hostAndPort),
