@@ -210,9 +210,11 @@ class WizardEndToEndTest {
         driver.awaitStep(Step.CONNECT, 10);
         Path knownHosts = Files.copy(TESTBED.wrongKnownHosts(), work.resolve("known_hosts.wrong"));
         robot.clickOn("#connect-mode-ssh");
-        driver.type("connect-host", TESTBED.sshHost());
+        driver.await("the SSH form", 10, () -> robot.lookup("#connect-host").tryQuery().map(n -> n.isVisible()).orElse(false));
+        driver.type(robotEditorOf("connect-host"), TESTBED.sshHost());
         driver.type("connect-port", String.valueOf(TESTBED.sshPort()));
         driver.type("connect-user", TESTBED.dockerUser());
+        robot.clickOn("#connect-auth-key");
         driver.type("connect-key-file", TESTBED.sshKey().toString());
         robot.clickOn("#connect-advanced");
         driver.type("connect-known-hosts", knownHosts.toString());
