@@ -3,7 +3,6 @@ package app.slipway.gui.run;
 import app.slipway.core.ExitCode;
 import app.slipway.core.SlipwayException;
 import app.slipway.core.plan.PlanStep;
-import app.slipway.core.plan.StepKind;
 import app.slipway.core.run.RunEvent;
 import app.slipway.core.run.RunListener;
 import app.slipway.core.run.SecretRedactor;
@@ -87,8 +86,9 @@ public final class RunViewModel {
         imagesByRef.clear();
         log.clear();
         for (PlanStep step : next.steps()) {
-            steps.add(new StepRow(step.number(), step));
-            if (step.skipped()) steps.get(steps.size() - 1).ended(StepState.SKIPPED, "", null);
+            var row = new StepRow(step.number(), step);
+            if (step.skipped()) row.plannedSkip();
+            steps.add(row);
         }
         title.set(next.title());
         stackChanging = false;
@@ -193,6 +193,7 @@ public final class RunViewModel {
         var outcomes = new ArrayList<StepOutcome>();
         for (StepRow row : steps) {
             if (row.state() == StepState.RUNNING) row.ended(StepState.FAILED, message, null);
+            if (!row.reported()) continue;
             String ended = switch (row.state()) {
                 case DONE -> "done";
                 case SKIPPED -> "skipped";
@@ -286,10 +287,5 @@ public final class RunViewModel {
 
     public ReadOnlyBooleanProperty cancelRequestedProperty() {
         return cancelRequested;
-    }
-
-    /** The step kinds a row can have; for tests that look rows up. */
-    StepRow rowOf(StepKind kind) {
-        return steps.stream().filter(r -> r.kind() == kind).findFirst().orElseThrow();
     }
 }

@@ -20,6 +20,8 @@ public final class StepRow {
     private final ObjectProperty<StepState> state = new SimpleObjectProperty<>(this, "state", StepState.PENDING);
     private final StringProperty note = new SimpleStringProperty(this, "note", "");
     private final StringProperty took = new SimpleStringProperty(this, "took", "");
+    /** Whether the run itself reported on this step (a planned skip is shown before it is reached). */
+    private boolean reported;
 
     StepRow(int number, PlanStep step) {
         this.number = number;
@@ -67,11 +69,22 @@ public final class StepRow {
         return step;
     }
 
+    boolean reported() {
+        return reported;
+    }
+
+    /** The plan already says this step will be skipped. */
+    void plannedSkip() {
+        state.set(StepState.SKIPPED);
+    }
+
     void started() {
+        reported = true;
         state.set(StepState.RUNNING);
     }
 
     void ended(StepState end, String why, Duration duration) {
+        reported = true;
         state.set(end);
         note.set(why == null ? "" : why);
         took.set(duration == null ? "" : seconds(duration));

@@ -29,6 +29,14 @@ public interface WizardPage {
     /** True while Back must not be used (a run in progress). */
     ObservableBooleanValue backDisabled();
 
+    /**
+     * Whether Enter presses the main button. The Run page's main button is Cancel: a stray Enter
+     * must not stop a run.
+     */
+    default boolean primaryOnEnter() {
+        return true;
+    }
+
     /** Called each time the page is shown, after Next or Back. */
     default void entered() {}
 }

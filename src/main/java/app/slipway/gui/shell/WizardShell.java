@@ -80,6 +80,7 @@ public final class WizardShell implements Navigator {
         primary.disableProperty().bind(Bindings.createBooleanBinding(
                 () -> page.primaryDisabled().get(), page.primaryDisabled()));
         primary.setOnAction(e -> page.primary());
+        primary.setDefaultButton(page.primaryOnEnter());
         back.disableProperty().bind(Bindings.createBooleanBinding(
                 () -> step == Step.CONNECT || page.backDisabled().get(), page.backDisabled()));
         stepLabels.forEach((s, label) -> {
