@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Builds the Linux app image: BUILD_DIR/app-image/Slipway, with its own Java runtime and the
+# launcher bin/Slipway (no arguments: the wizard; arguments: the CLI, like java -jar slipway.jar).
+# Maven runs this before the integration tests; packaging/build-deb.sh runs it before the .deb.
+#
+#   packaging/linux/app-image.sh [--build-dir DIR] [--version X.Y.Z]
+#
+# --build-dir  where slipway.jar is and the image goes (default: target)
+# --version    the app version (default: the pom's, without -SNAPSHOT)
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+source "$root/packaging/common.sh"
+parse_common_args "$@"
+
+require_jar
+input="$(jpackage_input)"
+dest="$build_dir/app-image"
+rm -rf "$dest/Slipway"
+mkdir -p "$dest"
+
+started=$SECONDS
+cd "$root"
+jpackage --type app-image @packaging/package.args @packaging/app.args \
+    --input "$input" --dest "$dest" --app-version "$version" \
+    --icon icons/png/slipway-256.png
+echo "app image: $dest/Slipway (version $version, $((SECONDS - started)) s)"
