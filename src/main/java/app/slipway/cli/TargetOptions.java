@@ -12,12 +12,11 @@ import picocli.CommandLine.Option;
 /** The TARGET options of SPEC §3, shared by every command that works on a stack. */
 public final class TargetOptions {
     @Option(names = "--host", paramLabel = "TARGET", defaultValue = "local",
-            description = "local (default; honours DOCKER_HOST) or ssh://USER@HOST[:PORT]; "
-                    + "a Host alias from ~/.ssh/config works too (ssh://alias).")
+            description = "local (default; honours DOCKER_HOST),%nssh://USER@HOST[:PORT], or%nssh://ALIAS (a Host in ~/.ssh/config).")
     String host;
 
     @Option(names = "--identity", paramLabel = "KEYFILE",
-            description = "Private key for SSH (ed25519, ecdsa or rsa). Without it: ssh-agent, then ~/.ssh/config.")
+            description = "Private key for SSH (ed25519, ecdsa or rsa).%nWithout it: the IdentityFile of ~/.ssh/config,%nelse ~/.ssh/id_ed25519, id_ecdsa or id_rsa;%nthen ssh-agent. Scripts may set a password%nin SLIPWAY_SSH_PASSWORD.")
     Path identity;
 
     @Option(names = "--known-hosts", paramLabel = "FILE",
