@@ -28,7 +28,7 @@ class Table:
         self.rows = []
 
     def section(self, title):
-        self.rows.append(("## " + title,))
+        self.rows.append(("== " + title,))
 
     def row(self, measure, ours, theirs=None, ratio=None, target="", verdict=None):
         v = "" if verdict is None else ("PASS" if verdict else "MISS")

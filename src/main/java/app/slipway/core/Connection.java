@@ -13,12 +13,14 @@ public record Connection(Target target, Engine engine, EngineVersion engineVersi
         implements AutoCloseable {
 
     public static Connection open(Target target) {
+        // Compose's version check runs processes on the target; the engine check does not need it.
+        Background<ComposeCli> compose = Background.start("compose-detect", () -> ComposeCli.detect(target));
         try {
             Engine engine = Engine.connect(target.engineSocket(), target.describe());
             EngineVersion version = engine.version();
-            ComposeCli compose = ComposeCli.detect(target);
-            return new Connection(target, engine, version, compose);
+            return new Connection(target, engine, version, compose.join());
         } catch (RuntimeException e) {
+            compose.awaitQuietly(); // nothing may use the target once it is closed
             target.close();
             throw e;
         }

@@ -98,8 +98,9 @@ abstract class StatusAndPlanContract {
         JsonNode rename = plan.get("steps").get(4);
         assertFalse(rename.get("skipped").asBoolean());
         assertTrue(rename.get("details").toString().contains("'worker' to 'job'"), rename.toString());
+        assertEquals(1, rename.get("commands").size(), rename.toString()); // rm -s stops, then removes
         assertEquals(List.of("docker-compose", "-f", "docker-compose.yml", "rm", "-f", "-s", "worker"),
-                argv(rename.get("commands").get(1)));
+                argv(rename.get("commands").get(0)));
         assertTrue(plan.get("steps").get(5).get("details").toString()
                 .contains("FIXTURE_VERSION=" + testbed.currentVersion()), plan.get("steps").get(5).toString());
         assertEquals(List.of("docker-compose", "-f", "docker-compose.yml", "up", "-d", "--remove-orphans"),

@@ -131,8 +131,7 @@ public final class UpgradePlanner {
                     + "of the same queue never run at once.");
             details.add("Rename service '" + legacy + "' to '" + current + "' in " + stack.files().composeFileName()
                     + " (and in depends_on/links), keeping every comment and setting.");
-            commands.add(stack.compose().stop(List.of(legacy)));
-            commands.add(stack.compose().rm(List.of(legacy)));
+            commands.add(stack.compose().rm(List.of(legacy))); // rm -f -s: stops, then removes
         });
         return new PlanStep(number, StepKind.RENAME, details, commands, false);
     }

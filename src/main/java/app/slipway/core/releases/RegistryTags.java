@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -21,17 +22,22 @@ import okhttp3.Response;
  * plain http, as the testbed's is; every other registry over https.
  */
 public final class RegistryTags {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Supplier<ObjectMapper> JSON = Http.once(ObjectMapper::new);
     private static final int PAGE_SIZE = 100;
 
-    private final OkHttpClient http;
+    private final Supplier<OkHttpClient> http;
 
     public RegistryTags(OkHttpClient http) {
+        this.http = () -> http;
+    }
+
+    private RegistryTags(Supplier<OkHttpClient> http) {
         this.http = http;
     }
 
+    /** The shared client, built on the first look-up (see {@link Http#once}). */
     public static RegistryTags standard() {
-        return new RegistryTags(Http.client());
+        return new RegistryTags(Http::client);
     }
 
     /**
@@ -51,7 +57,7 @@ public final class RegistryTags {
             while (url != null) {
                 Request.Builder request = new Request.Builder().url(url).header("Accept", "application/json");
                 token.ifPresent(t -> request.header("Authorization", "Bearer " + t));
-                try (Response response = http.newCall(request.build()).execute()) {
+                try (Response response = http.get().newCall(request.build()).execute()) {
                     if (response.code() == 401 && token.isEmpty()) {
                         token = Optional.of(anonymousToken(image, response.header("WWW-Authenticate")));
                         continue; // the same page again, now with the token
@@ -61,7 +67,7 @@ public final class RegistryTags {
                         throw SlipwayException.refused("The registry " + image.registry() + " refused to list the tags of "
                                 + image.repository() + " (HTTP " + response.code() + "): check the image name in the profile.");
                     }
-                    JsonNode list = JSON.readTree(response.body().string()).path("tags");
+                    JsonNode list = JSON.get().readTree(response.body().string()).path("tags");
                     for (JsonNode tag : list) tags.add(tag.asText());
                     HttpUrl current = url;
                     url = LinkHeader.next(response.header("Link")).map(current::resolve).orElse(null);
@@ -87,12 +93,12 @@ public final class RegistryTags {
         HttpUrl.Builder tokenUrl = realm.newBuilder();
         challenge.service().ifPresent(s -> tokenUrl.addQueryParameter("service", s));
         tokenUrl.addQueryParameter("scope", challenge.scope().orElse("repository:" + image.repository() + ":pull"));
-        try (Response response = http.newCall(new Request.Builder().url(tokenUrl.build()).build()).execute()) {
+        try (Response response = http.get().newCall(new Request.Builder().url(tokenUrl.build()).build()).execute()) {
             if (!response.isSuccessful()) {
                 throw SlipwayException.refused("The registry " + image.registry() + " gave no anonymous token for "
                         + image.repository() + " (HTTP " + response.code() + "): the image may be private.");
             }
-            JsonNode json = JSON.readTree(response.body().string());
+            JsonNode json = JSON.get().readTree(response.body().string());
             String token = json.hasNonNull("token") ? json.get("token").asText() : json.path("access_token").asText("");
             if (token.isBlank()) {
                 throw SlipwayException.refused("The registry " + image.registry() + " sent an empty token; try again later.");

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -21,26 +22,32 @@ import okhttp3.Response;
  * whose GitHub body is empty.
  */
 public final class ReleaseCatalog {
-    private final GitHubReleases github;
-    private final OkHttpClient http;
+    private final Supplier<GitHubReleases> github;
+    private final Supplier<OkHttpClient> http;
 
     public ReleaseCatalog(GitHubReleases github, OkHttpClient http) {
+        this(() -> github, () -> http);
+    }
+
+    private ReleaseCatalog(Supplier<GitHubReleases> github, Supplier<OkHttpClient> http) {
         this.github = github;
         this.http = http;
     }
 
-    /** Live settings; {@code cacheRoot} overrides where releases are cached (default {@link CacheDir}). */
+    /**
+     * Live settings; {@code cacheRoot} overrides where releases are cached (default {@link CacheDir}).
+     * The client is built on the first look-up (see {@link Http#once}).
+     */
     public static ReleaseCatalog standard(Optional<Path> cacheRoot) {
-        GitHubReleases github = new GitHubReleases(Http.client(), System::getenv,
-                cacheRoot.map(p -> p.resolve("releases")).orElseGet(() -> CacheDir.releases(System::getenv)),
-                java.time.Clock.systemUTC());
-        return new ReleaseCatalog(github, Http.client());
+        Path cache = cacheRoot.map(p -> p.resolve("releases")).orElseGet(() -> CacheDir.releases(System::getenv));
+        return new ReleaseCatalog(Http.once(() -> new GitHubReleases(Http.client(), System::getenv, cache,
+                java.time.Clock.systemUTC())), Http::client);
     }
 
     public ReleaseFeed load(ReleaseSource source) {
         ReleaseFeed feed;
         try {
-            feed = github.fetch(source);
+            feed = github.get().fetch(source);
         } catch (SlipwayException e) {
             if (source.changelog().isEmpty()) throw e;
             Changelog.Parsed changelog;
@@ -88,7 +95,7 @@ public final class ReleaseCatalog {
         String scheme = changelog.getScheme();
         try {
             if (scheme != null && (scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))) {
-                try (Response response = http.newCall(new Request.Builder().url(changelog.toString()).build()).execute()) {
+                try (Response response = http.get().newCall(new Request.Builder().url(changelog.toString()).build()).execute()) {
                     if (!response.isSuccessful()) {
                         throw SlipwayException.refused("The CHANGELOG at " + changelog + " answered HTTP " + response.code()
                                 + ": check releases.changelog in the profile.");

@@ -91,6 +91,8 @@ public final class UpgradeRun {
             beginChanges();
             change(StepKind.RENAME, this::renameLegacyServices);
             change(StepKind.PIN, this::pinVersion);
+            // Verify reads Compose's model after `up -d`, not beside it: a second Compose process
+            // during the restart lengthened the app's outage by half a second (bench/run.sh).
             change(StepKind.RESTART, this::restart);
             clock.run(plan.step(StepKind.VERIFY), () -> {
                 VerifyResult verified = verifyCurrentFiles();
@@ -170,7 +172,7 @@ public final class UpgradeRun {
             String legacy = rename.getKey();
             if (!ComposeFileEditor.hasService(compose, legacy, stack.files().composeFileName())) continue;
             // Stop the old consumer before anything new starts: two must never share a queue.
-            run(stack.compose().stop(List.of(legacy)), legacy);
+            // `rm -f -s` stops the containers, then removes them: one Compose run, not two.
             run(stack.compose().rm(List.of(legacy)), legacy);
             compose = ComposeFileEditor.renameService(compose, legacy, rename.getValue(), stack.files().composeFileName());
             listener.on(new RunEvent.LogLine("slipway", "Renamed service '" + legacy + "' to '" + rename.getValue()

@@ -1,5 +1,6 @@
 package app.slipway.core.stack;
 
+import app.slipway.core.Background;
 import app.slipway.core.Connection;
 import app.slipway.core.SlipwayException;
 import app.slipway.core.compose.ComposeCommands;
@@ -25,9 +26,18 @@ public final class StackInspector {
     public static StackState inspect(Connection connection, String directory, Optional<String> profileArg) {
         StackFiles files = StackFilesReader.read(connection.target(), directory);
         var compose = new ComposeCommands(connection.compose(), files.directory(), files.composeFileName());
-        ComposeModel model = ComposeModelReader.read(connection.target(), compose);
         String project = ProjectName.of(files.directoryName(), files.env().values());
-        List<ServiceContainer> containers = connection.engine().containersOf(project);
+        // Compose's model (a process on the target) and the engine's containers do not need each other.
+        Background<ComposeModel> reading = Background.start("compose-config",
+                () -> ComposeModelReader.read(connection.target(), compose));
+        List<ServiceContainer> containers;
+        try {
+            containers = connection.engine().containersOf(project);
+        } catch (RuntimeException e) {
+            reading.join(); // Compose's complaint about the files, if any, still comes first
+            throw e;
+        }
+        ComposeModel model = reading.join();
         Profile profile = profileArg.map(new ProfileLoader()::load)
                 .orElseGet(() -> detect(model, containers));
         Optional<String> pinned = files.env().get(profile.versionVariable()).filter(v -> !v.isBlank());
