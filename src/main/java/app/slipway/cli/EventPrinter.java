@@ -1,7 +1,7 @@
 package app.slipway.cli;
 
-import app.slipway.core.run.RunEvent;
-import app.slipway.core.run.RunListener;
+import app.slipway.core.events.RunEvent;
+import app.slipway.core.events.RunListener;
 import java.io.PrintWriter;
 import java.util.HashMap;
 import java.util.Locale;

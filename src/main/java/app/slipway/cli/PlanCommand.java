@@ -8,7 +8,7 @@ import app.slipway.core.plan.UpgradePlanner;
 import app.slipway.core.stack.EnvFile;
 import app.slipway.core.stack.StackInspector;
 import app.slipway.core.stack.StackState;
-import app.slipway.core.target.Command;
+import app.slipway.core.host.Command;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;

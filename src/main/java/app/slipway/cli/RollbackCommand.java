@@ -3,7 +3,7 @@ package app.slipway.cli;
 import app.slipway.core.Connection;
 import app.slipway.core.run.RollbackOptions;
 import app.slipway.core.run.RollbackRun;
-import app.slipway.core.run.SecretRedactor;
+import app.slipway.core.events.SecretRedactor;
 import app.slipway.core.stack.StackInspector;
 import app.slipway.core.stack.StackState;
 import java.util.Optional;

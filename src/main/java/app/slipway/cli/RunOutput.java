@@ -1,7 +1,7 @@
 package app.slipway.cli;
 
-import app.slipway.core.run.RunListener;
-import app.slipway.core.run.SecretRedactor;
+import app.slipway.core.events.RunListener;
+import app.slipway.core.events.SecretRedactor;
 import app.slipway.core.run.UpgradeResult;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;

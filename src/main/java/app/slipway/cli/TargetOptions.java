@@ -2,10 +2,10 @@ package app.slipway.cli;
 
 import app.slipway.core.Connection;
 import app.slipway.core.SlipwayException;
-import app.slipway.core.target.LocalTarget;
-import app.slipway.core.target.SshSettings;
-import app.slipway.core.target.SshTarget;
-import app.slipway.core.target.Target;
+import app.slipway.core.host.LocalTarget;
+import app.slipway.core.host.SshSettings;
+import app.slipway.core.host.SshTarget;
+import app.slipway.core.host.Target;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 

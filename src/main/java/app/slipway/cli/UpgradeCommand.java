@@ -4,7 +4,7 @@ import app.slipway.core.Connection;
 import app.slipway.core.plan.UpgradeOptions;
 import app.slipway.core.plan.UpgradePlan;
 import app.slipway.core.plan.UpgradePlanner;
-import app.slipway.core.run.SecretRedactor;
+import app.slipway.core.events.SecretRedactor;
 import app.slipway.core.run.UpgradeResult;
 import app.slipway.core.run.UpgradeRun;
 import app.slipway.core.stack.EnvFile;

@@ -3,7 +3,7 @@ package app.slipway.core;
 import app.slipway.core.compose.ComposeCli;
 import app.slipway.core.engine.Engine;
 import app.slipway.core.engine.EngineVersion;
-import app.slipway.core.target.Target;
+import app.slipway.core.host.Target;
 
 /**
  * A checked connection to a target (SPEC §4 step 1): the target itself, its Docker Engine that

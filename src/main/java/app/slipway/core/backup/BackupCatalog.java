@@ -1,8 +1,8 @@
 package app.slipway.core.backup;
 
 import app.slipway.core.SlipwayException;
-import app.slipway.core.target.FileInfo;
-import app.slipway.core.target.Target;
+import app.slipway.core.host.FileInfo;
+import app.slipway.core.host.Target;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

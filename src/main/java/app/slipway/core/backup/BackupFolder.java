@@ -1,9 +1,9 @@
 package app.slipway.core.backup;
 
 import app.slipway.core.SlipwayException;
-import app.slipway.core.target.Command;
-import app.slipway.core.target.ExecResult;
-import app.slipway.core.target.Target;
+import app.slipway.core.host.Command;
+import app.slipway.core.host.ExecResult;
+import app.slipway.core.host.Target;
 
 /**
  * Claims a new folder under {@code DIR/backups}: {@code mkdir} without {@code -p} either creates it or

@@ -1,13 +1,13 @@
 package app.slipway.core.backup;
 
-import app.slipway.core.run.LoggedCommands;
+import app.slipway.core.events.LoggedCommands;
 
 import app.slipway.core.Connection;
 import app.slipway.core.profile.BackupSpec;
 import app.slipway.core.profile.VolumeArchive;
-import app.slipway.core.run.RunListener;
+import app.slipway.core.events.RunListener;
 import app.slipway.core.stack.StackState;
-import app.slipway.core.target.Target;
+import app.slipway.core.host.Target;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,10 +1,10 @@
 package app.slipway.core.backup;
 
 import app.slipway.core.SlipwayException;
-import app.slipway.core.target.Command;
-import app.slipway.core.target.ExecResult;
-import app.slipway.core.target.FileInfo;
-import app.slipway.core.target.Target;
+import app.slipway.core.host.Command;
+import app.slipway.core.host.ExecResult;
+import app.slipway.core.host.FileInfo;
+import app.slipway.core.host.Target;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

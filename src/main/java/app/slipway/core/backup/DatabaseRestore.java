@@ -1,14 +1,14 @@
 package app.slipway.core.backup;
 
-import app.slipway.core.run.LoggedCommands;
+import app.slipway.core.events.LoggedCommands;
 
 import app.slipway.core.Connection;
 import app.slipway.core.ExitCode;
 import app.slipway.core.SlipwayException;
-import app.slipway.core.run.RunListener;
+import app.slipway.core.events.RunListener;
 import app.slipway.core.stack.StackState;
-import app.slipway.core.target.Command;
-import app.slipway.core.target.ExecResult;
+import app.slipway.core.host.Command;
+import app.slipway.core.host.ExecResult;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

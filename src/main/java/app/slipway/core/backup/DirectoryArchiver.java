@@ -1,13 +1,13 @@
 package app.slipway.core.backup;
 
-import app.slipway.core.run.LoggedCommands;
+import app.slipway.core.events.LoggedCommands;
 
 import app.slipway.core.Connection;
 import app.slipway.core.ExitCode;
 import app.slipway.core.SlipwayException;
 import app.slipway.core.engine.ServiceContainer;
 import app.slipway.core.stack.StackState;
-import app.slipway.core.target.ExecResult;
+import app.slipway.core.host.ExecResult;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,7 +44,7 @@ final class DirectoryArchiver {
             for (Map.Entry<String, String> d : present.entrySet()) {
                 String fileName = BackupNames.directoryArchive(d.getKey(), takenNames);
                 commands.log("Archiving directory " + d.getKey());
-                ExecResult tar = commands.run(app.slipway.core.target.Command.of(
+                ExecResult tar = commands.run(app.slipway.core.host.Command.of(
                         "tar", "-C", d.getValue(), "-cf", folder + "/" + fileName, "."));
                 if (!tar.ok()) {
                     throw SlipwayException.refused("Archiving directory " + d.getValue() + " failed ("

@@ -5,7 +5,7 @@ import app.slipway.core.SlipwayException;
 import app.slipway.core.engine.ServiceContainer;
 import app.slipway.core.profile.ImageRef;
 import app.slipway.core.stack.StackState;
-import app.slipway.core.target.Target;
+import app.slipway.core.host.Target;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -2,7 +2,7 @@ package app.slipway.core.backup;
 
 import app.slipway.core.Connection;
 import app.slipway.core.stack.StackState;
-import app.slipway.core.target.Command;
+import app.slipway.core.host.Command;
 import java.util.ArrayList;
 import java.util.List;
 

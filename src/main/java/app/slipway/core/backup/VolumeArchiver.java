@@ -1,12 +1,12 @@
 package app.slipway.core.backup;
 
-import app.slipway.core.run.LoggedCommands;
+import app.slipway.core.events.LoggedCommands;
 
 import app.slipway.core.Connection;
 import app.slipway.core.SlipwayException;
 import app.slipway.core.profile.VolumeArchive;
 import app.slipway.core.stack.StackState;
-import app.slipway.core.target.ExecResult;
+import app.slipway.core.host.ExecResult;
 import java.util.List;
 
 /**

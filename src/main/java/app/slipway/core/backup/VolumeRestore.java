@@ -1,13 +1,13 @@
 package app.slipway.core.backup;
 
-import app.slipway.core.run.LoggedCommands;
+import app.slipway.core.events.LoggedCommands;
 
 import app.slipway.core.Connection;
 import app.slipway.core.ExitCode;
 import app.slipway.core.SlipwayException;
-import app.slipway.core.run.RunListener;
+import app.slipway.core.events.RunListener;
 import app.slipway.core.stack.StackState;
-import app.slipway.core.target.ExecResult;
+import app.slipway.core.host.ExecResult;
 
 /**
  * Puts each volume archive of a backup back: inside the service's container the path is emptied and

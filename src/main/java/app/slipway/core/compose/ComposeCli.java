@@ -1,9 +1,9 @@
 package app.slipway.core.compose;
 
 import app.slipway.core.SlipwayException;
-import app.slipway.core.target.Command;
-import app.slipway.core.target.ExecResult;
-import app.slipway.core.target.Target;
+import app.slipway.core.host.Command;
+import app.slipway.core.host.ExecResult;
+import app.slipway.core.host.Target;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package app.slipway.core.compose;
 
-import app.slipway.core.target.Command;
+import app.slipway.core.host.Command;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,8 +1,8 @@
 package app.slipway.core.compose;
 
 import app.slipway.core.SlipwayException;
-import app.slipway.core.target.ExecResult;
-import app.slipway.core.target.Target;
+import app.slipway.core.host.ExecResult;
+import app.slipway.core.host.Target;
 
 /** Asks Compose on the target for the resolved model of a stack. */
 public final class ComposeModelReader {

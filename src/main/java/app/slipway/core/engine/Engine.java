@@ -1,7 +1,7 @@
 package app.slipway.core.engine;
 
 import app.slipway.core.SlipwayException;
-import app.slipway.core.target.EngineSocket;
+import app.slipway.core.host.EngineSocket;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.api.DockerClient;

@@ -1,6 +1,6 @@
 package app.slipway.core.engine;
 
-import app.slipway.core.target.DuplexStream;
+import app.slipway.core.host.DuplexStream;
 import com.github.dockerjava.transport.DockerHttpClient;
 import java.io.FilterInputStream;
 import java.io.IOException;

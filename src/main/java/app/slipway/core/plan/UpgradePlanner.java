@@ -8,7 +8,7 @@ import app.slipway.core.profile.Profile;
 import app.slipway.core.stack.ComposeFileEditor;
 import app.slipway.core.stack.EnvFile;
 import app.slipway.core.stack.StackState;
-import app.slipway.core.target.Command;
+import app.slipway.core.host.Command;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,5 +1,6 @@
 package app.slipway.core.run;
 
+import app.slipway.core.events.*;
 import app.slipway.core.engine.Engine;
 import app.slipway.core.engine.ServiceContainer;
 import app.slipway.core.profile.ImageRef;

@@ -7,7 +7,7 @@ import app.slipway.core.backup.ImagesFile;
 import app.slipway.core.state.ImageInUse;
 import app.slipway.core.state.JournalEntry;
 import app.slipway.core.state.Snapshot;
-import app.slipway.core.target.Target;
+import app.slipway.core.host.Target;
 import java.util.List;
 import java.util.Optional;
 

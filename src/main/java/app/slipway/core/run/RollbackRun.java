@@ -1,5 +1,6 @@
 package app.slipway.core.run;
 
+import app.slipway.core.events.*;
 import app.slipway.core.Connection;
 import app.slipway.core.ExitCode;
 import app.slipway.core.SlipwayException;
@@ -19,8 +20,8 @@ import app.slipway.core.state.Journal;
 import app.slipway.core.state.JournalEntry;
 import app.slipway.core.state.LockOwner;
 import app.slipway.core.state.StackLock;
-import app.slipway.core.target.Command;
-import app.slipway.core.target.Target;
+import app.slipway.core.host.Command;
+import app.slipway.core.host.Target;
 import app.slipway.core.verify.StackVerifier;
 import app.slipway.core.verify.VerifyResult;
 import java.nio.charset.StandardCharsets;

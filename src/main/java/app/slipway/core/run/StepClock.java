@@ -1,5 +1,6 @@
 package app.slipway.core.run;
 
+import app.slipway.core.events.*;
 import app.slipway.core.plan.PlanStep;
 import java.time.Duration;
 import java.util.ArrayList;

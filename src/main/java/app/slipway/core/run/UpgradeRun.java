@@ -1,5 +1,6 @@
 package app.slipway.core.run;
 
+import app.slipway.core.events.*;
 import app.slipway.core.Connection;
 import app.slipway.core.ExitCode;
 import app.slipway.core.SlipwayException;
@@ -23,7 +24,7 @@ import app.slipway.core.state.JournalEntry;
 import app.slipway.core.state.LockOwner;
 import app.slipway.core.state.Snapshot;
 import app.slipway.core.state.StackLock;
-import app.slipway.core.target.Target;
+import app.slipway.core.host.Target;
 import app.slipway.core.verify.StackVerifier;
 import app.slipway.core.verify.VerifyResult;
 import java.nio.charset.StandardCharsets;
@@ -257,7 +258,7 @@ public final class UpgradeRun {
         lock = null;
     }
 
-    private void run(app.slipway.core.target.Command command, String source) {
+    private void run(app.slipway.core.host.Command command, String source) {
         LoggedCommands.forStack(target, stack, listener, source).require(command);
     }
 

@@ -1,8 +1,8 @@
 package app.slipway.core.stack;
 
 import app.slipway.core.SlipwayException;
-import app.slipway.core.target.FileInfo;
-import app.slipway.core.target.Target;
+import app.slipway.core.host.FileInfo;
+import app.slipway.core.host.Target;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package app.slipway.core.state;
 
 import app.slipway.core.SlipwayException;
-import app.slipway.core.target.Target;
+import app.slipway.core.host.Target;
 import java.io.IOException;
 import java.util.Objects;
 import java.util.Optional;

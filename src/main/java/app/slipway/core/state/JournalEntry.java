@@ -1,6 +1,6 @@
 package app.slipway.core.state;
 
-import app.slipway.core.target.ShellQuote;
+import app.slipway.core.host.ShellQuote;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.ZoneOffset;

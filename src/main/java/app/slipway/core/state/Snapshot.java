@@ -2,8 +2,8 @@ package app.slipway.core.state;
 
 import app.slipway.core.SlipwayException;
 import app.slipway.core.stack.StackFiles;
-import app.slipway.core.target.FileInfo;
-import app.slipway.core.target.Target;
+import app.slipway.core.host.FileInfo;
+import app.slipway.core.host.Target;
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.io.IOException;
 import java.security.MessageDigest;

@@ -1,8 +1,8 @@
 package app.slipway.core.state;
 
 import app.slipway.core.SlipwayException;
-import app.slipway.core.target.FileInfo;
-import app.slipway.core.target.Target;
+import app.slipway.core.host.FileInfo;
+import app.slipway.core.host.Target;
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.util.HexFormat;

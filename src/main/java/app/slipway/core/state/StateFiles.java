@@ -1,9 +1,9 @@
 package app.slipway.core.state;
 
 import app.slipway.core.SlipwayException;
-import app.slipway.core.target.Command;
-import app.slipway.core.target.ExecResult;
-import app.slipway.core.target.Target;
+import app.slipway.core.host.Command;
+import app.slipway.core.host.ExecResult;
+import app.slipway.core.host.Target;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;

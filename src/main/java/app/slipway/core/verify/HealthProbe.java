@@ -1,8 +1,8 @@
 package app.slipway.core.verify;
 
 import app.slipway.core.SlipwayException;
-import app.slipway.core.target.DuplexStream;
-import app.slipway.core.target.Target;
+import app.slipway.core.host.DuplexStream;
+import app.slipway.core.host.Target;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

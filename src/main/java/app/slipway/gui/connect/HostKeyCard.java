@@ -1,6 +1,6 @@
 package app.slipway.gui.connect;
 
-import app.slipway.core.target.HostKeyInfo;
+import app.slipway.core.host.HostKeyInfo;
 import atlantafx.base.theme.Styles;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;

@@ -1,6 +1,6 @@
 package app.slipway.gui.connect;
 
-import app.slipway.core.target.HostKeyInfo;
+import app.slipway.core.host.HostKeyInfo;
 
 /** How to check a shown fingerprint on the server itself, for the key type the server offered. */
 final class HostKeyHint {

@@ -1,6 +1,6 @@
 package app.slipway.gui.connect;
 
-import app.slipway.core.target.SshSettings;
+import app.slipway.core.host.SshSettings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;

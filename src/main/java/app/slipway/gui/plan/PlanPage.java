@@ -1,7 +1,7 @@
 package app.slipway.gui.plan;
 
 import app.slipway.core.plan.PlanStep;
-import app.slipway.core.target.Command;
+import app.slipway.core.host.Command;
 import app.slipway.gui.shell.WizardPage;
 import app.slipway.gui.shell.WizardSession;
 import atlantafx.base.controls.Message;

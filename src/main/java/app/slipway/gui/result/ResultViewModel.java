@@ -5,7 +5,7 @@ import app.slipway.core.ExitCode;
 import app.slipway.core.profile.Profile;
 import app.slipway.core.run.RollbackOptions;
 import app.slipway.core.run.RollbackRun;
-import app.slipway.core.run.SecretRedactor;
+import app.slipway.core.events.SecretRedactor;
 import app.slipway.core.run.UpgradeResult;
 import app.slipway.core.stack.StackFiles;
 import app.slipway.core.stack.StackFilesReader;

@@ -1,6 +1,6 @@
 package app.slipway.gui.result;
 
-import app.slipway.core.run.Cancellation;
+import app.slipway.core.events.Cancellation;
 import app.slipway.core.run.RollbackRun;
 import app.slipway.gui.shell.RunJob;
 

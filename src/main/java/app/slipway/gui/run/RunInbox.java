@@ -1,7 +1,7 @@
 package app.slipway.gui.run;
 
-import app.slipway.core.run.RunEvent;
-import app.slipway.core.run.RunListener;
+import app.slipway.core.events.RunEvent;
+import app.slipway.core.events.RunListener;
 import app.slipway.gui.background.BackgroundExecutor;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

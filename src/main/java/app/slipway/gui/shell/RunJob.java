@@ -1,8 +1,8 @@
 package app.slipway.gui.shell;
 
 import app.slipway.core.plan.PlanStep;
-import app.slipway.core.run.Cancellation;
-import app.slipway.core.run.RunListener;
+import app.slipway.core.events.Cancellation;
+import app.slipway.core.events.RunListener;
 import app.slipway.core.run.UpgradeResult;
 import java.util.List;
 import java.util.function.Function;

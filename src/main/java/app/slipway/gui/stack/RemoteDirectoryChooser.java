@@ -1,7 +1,7 @@
 package app.slipway.gui.stack;
 
-import app.slipway.core.target.FileInfo;
-import app.slipway.core.target.Target;
+import app.slipway.core.host.FileInfo;
+import app.slipway.core.host.Target;
 import app.slipway.gui.background.BackgroundExecutor;
 import app.slipway.gui.background.ErrorText;
 import java.util.ArrayList;

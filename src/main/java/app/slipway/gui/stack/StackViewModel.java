@@ -8,7 +8,7 @@ import app.slipway.core.stack.ServiceRow;
 import app.slipway.core.stack.StackFilesReader;
 import app.slipway.core.stack.StackInspector;
 import app.slipway.core.stack.StackState;
-import app.slipway.core.target.Target;
+import app.slipway.core.host.Target;
 import app.slipway.gui.background.BackgroundExecutor;
 import app.slipway.gui.background.ErrorText;
 import app.slipway.gui.shell.Navigator;

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.slipway.core.ExitCode;
 import app.slipway.core.SlipwayException;
-import app.slipway.core.target.LocalTarget;
-import app.slipway.core.target.Target;
+import app.slipway.core.host.LocalTarget;
+import app.slipway.core.host.Target;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import app.slipway.core.Connection;
-import app.slipway.core.run.RunEvent;
+import app.slipway.core.events.RunEvent;
 import app.slipway.core.stack.StackInspector;
 import app.slipway.core.stack.StackState;
-import app.slipway.core.target.LocalTarget;
-import app.slipway.core.target.SshSettings;
-import app.slipway.core.target.SshTarget;
+import app.slipway.core.host.LocalTarget;
+import app.slipway.core.host.SshSettings;
+import app.slipway.core.host.SshTarget;
 import app.slipway.e2e.FixtureStack;
 import app.slipway.testbed.Testbed;
 import java.io.IOException;
@@ -96,7 +96,7 @@ final class BackupTestbed {
     }
 
     /** Collects a run's events and checks no line carries a secret of the stack's .env. */
-    static final class Events implements app.slipway.core.run.RunListener {
+    static final class Events implements app.slipway.core.events.RunListener {
         final List<RunEvent> events = new ArrayList<>();
 
         @Override

@@ -3,7 +3,7 @@ package app.slipway.core.compose;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import app.slipway.core.target.Command;
+import app.slipway.core.host.Command;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

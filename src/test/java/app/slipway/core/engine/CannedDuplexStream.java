@@ -1,6 +1,6 @@
 package app.slipway.core.engine;
 
-import app.slipway.core.target.DuplexStream;
+import app.slipway.core.host.DuplexStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;

@@ -1,7 +1,7 @@
 package app.slipway.core.engine;
 
-import app.slipway.core.target.DuplexStream;
-import app.slipway.core.target.EngineSocket;
+import app.slipway.core.host.DuplexStream;
+import app.slipway.core.host.EngineSocket;
 import java.io.ByteArrayOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;

@@ -9,7 +9,7 @@ import app.slipway.core.ExitCode;
 import app.slipway.core.SlipwayException;
 import app.slipway.core.compose.ComposeCli;
 import app.slipway.core.compose.ComposeFlavor;
-import app.slipway.core.target.LocalTarget;
+import app.slipway.core.host.LocalTarget;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package app.slipway.core.state;
 
-import app.slipway.core.target.Target;
+import app.slipway.core.host.Target;
 
 class JournalLocalTest extends JournalContract {
     @Override

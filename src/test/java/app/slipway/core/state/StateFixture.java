@@ -2,12 +2,12 @@ package app.slipway.core.state;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import app.slipway.core.target.Command;
-import app.slipway.core.target.ExecResult;
-import app.slipway.core.target.LocalTarget;
-import app.slipway.core.target.SshSettings;
-import app.slipway.core.target.SshTarget;
-import app.slipway.core.target.Target;
+import app.slipway.core.host.Command;
+import app.slipway.core.host.ExecResult;
+import app.slipway.core.host.LocalTarget;
+import app.slipway.core.host.SshSettings;
+import app.slipway.core.host.SshTarget;
+import app.slipway.core.host.Target;
 import app.slipway.testbed.Testbed;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterAll;

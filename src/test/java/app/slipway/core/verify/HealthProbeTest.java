@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.slipway.core.ExitCode;
 import app.slipway.core.SlipwayException;
-import app.slipway.core.target.LocalTarget;
+import app.slipway.core.host.LocalTarget;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.slipway.core.Connection;
-import app.slipway.core.run.RunEvent;
+import app.slipway.core.events.RunEvent;
 import app.slipway.core.stack.StackInspector;
 import app.slipway.core.stack.StackState;
-import app.slipway.core.target.LocalTarget;
+import app.slipway.core.host.LocalTarget;
 import app.slipway.e2e.FixtureStack;
 import app.slipway.testbed.Testbed;
 import java.util.ArrayList;

@@ -15,8 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.slipway.core.compose.ComposeModel;
 import app.slipway.core.engine.ServiceContainer;
-import app.slipway.core.run.RunEvent;
-import app.slipway.core.run.SecretRedactor;
+import app.slipway.core.events.RunEvent;
+import app.slipway.core.events.SecretRedactor;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

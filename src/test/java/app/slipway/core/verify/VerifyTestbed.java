@@ -1,8 +1,8 @@
 package app.slipway.core.verify;
 
-import app.slipway.core.target.SshSettings;
-import app.slipway.core.target.SshTarget;
-import app.slipway.core.target.Target;
+import app.slipway.core.host.SshSettings;
+import app.slipway.core.host.SshTarget;
+import app.slipway.core.host.Target;
 import app.slipway.e2e.FixtureStack;
 import app.slipway.testbed.Testbed;
 import java.io.IOException;

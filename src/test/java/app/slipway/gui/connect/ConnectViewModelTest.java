@@ -9,9 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.slipway.core.Connection;
-import app.slipway.core.target.HostKeyInfo;
-import app.slipway.core.target.LocalTarget;
-import app.slipway.core.target.SshTarget;
+import app.slipway.core.host.HostKeyInfo;
+import app.slipway.core.host.LocalTarget;
+import app.slipway.core.host.SshTarget;
 import app.slipway.gui.background.DirectExecutor;
 import app.slipway.gui.shell.Navigator.Step;
 import app.slipway.gui.shell.WizardSession;

@@ -3,7 +3,7 @@ package app.slipway.gui.connect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.slipway.core.target.SshSettings;
+import app.slipway.core.host.SshSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.slipway.core.ExitCode;
-import app.slipway.core.run.Cancellation;
+import app.slipway.core.events.Cancellation;
 import app.slipway.core.run.UpgradeResult;
 import app.slipway.gui.background.FxBackgroundExecutor;
 import app.slipway.gui.shell.RunJob;

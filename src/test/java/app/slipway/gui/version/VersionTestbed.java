@@ -6,7 +6,7 @@ import app.slipway.core.profile.ProfileLoader;
 import app.slipway.core.releases.FakeGitHub;
 import app.slipway.core.stack.StackInspector;
 import app.slipway.core.stack.StackState;
-import app.slipway.core.target.LocalTarget;
+import app.slipway.core.host.LocalTarget;
 import app.slipway.gui.shell.Navigator;
 import app.slipway.testbed.Testbed;
 import java.io.IOException;

@@ -1,8 +1,0 @@
-package app.slipway.core.target;
-
-/** What a finished command left: its exit status and its captured output. */
-public record ExecResult(int exitCode, String stdout, String stderr) {
-    public boolean ok() {
-        return exitCode == 0;
-    }
-}

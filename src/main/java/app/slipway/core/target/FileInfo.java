@@ -1,4 +1,0 @@
-package app.slipway.core.target;
-
-/** What a target knows of a path: kind, POSIX permission bits (e.g. 0600) and size. */
-public record FileInfo(boolean directory, int mode, long size) {}
