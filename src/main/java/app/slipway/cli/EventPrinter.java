@@ -1,6 +1,7 @@
 package app.slipway.cli;
 
 import app.slipway.core.events.RunEvent;
+import app.slipway.core.run.PlanStep;
 import app.slipway.core.events.RunListener;
 import java.io.PrintWriter;
 import java.util.HashMap;
@@ -26,11 +27,11 @@ final class EventPrinter implements RunListener {
     @Override
     public synchronized void on(RunEvent event) {
         if (event instanceof RunEvent.StepStarted s) {
-            out.printf("[%d/%d] %s%n", s.step().number(), totalSteps, s.step().title());
+            out.printf("%s %s%n", position(s.step()), s.step().title());
         } else if (event instanceof RunEvent.StepFinished f) {
             out.printf("      done in %s%n", seconds(f.took().toMillis()));
         } else if (event instanceof RunEvent.StepSkipped k) {
-            out.printf("[%d/%d] %s: skipped (%s)%n", k.step().number(), totalSteps, k.step().title(), k.reason());
+            out.printf("%s %s: skipped (%s)%n", position(k.step()), k.step().title(), k.reason());
         } else if (event instanceof RunEvent.StepFailed f) {
             out.printf("      FAILED after %s: %s%n", seconds(f.took().toMillis()), f.message());
         } else if (event instanceof RunEvent.LogLine l) {
@@ -41,6 +42,12 @@ final class EventPrinter implements RunListener {
             progress(p);
         }
         out.flush();
+    }
+
+    /** "[3/9]" for a plan's step; "[back 1]" for a step of its way back, which is numbered after the plan's. */
+    private String position(PlanStep step) {
+        return step.number() <= totalSteps ? "[" + step.number() + "/" + totalSteps + "]"
+                : "[back " + (step.number() - totalSteps) + "]";
     }
 
     private void progress(RunEvent.PullProgress p) {

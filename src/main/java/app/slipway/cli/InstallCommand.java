@@ -2,19 +2,16 @@ package app.slipway.cli;
 
 import app.slipway.core.Connection;
 import app.slipway.core.install.InstallOptions;
-import app.slipway.core.install.InstallRun;
+import app.slipway.core.install.InstallPlanner;
+import app.slipway.core.run.Plan;
+import app.slipway.core.run.Runner;
 import app.slipway.core.install.SetValues;
-import app.slipway.core.profile.InstallSpec;
 import app.slipway.core.profile.Profile;
 import app.slipway.core.profile.ProfileLoader;
-import app.slipway.core.events.MaskingListener;
-import app.slipway.core.events.SecretRedactor;
-import app.slipway.core.run.UpgradeResult;
 import app.slipway.core.stack.EnvFile;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -73,16 +70,11 @@ public final class InstallCommand implements Callable<Integer> {
         Profile product = new ProfileLoader().load(profile);
         product.requireInstall();
         try (Connection connection = target.connect()) {
-            Confirmation.require(yes, "Install " + product.name() + (to == null ? "" : " " + to) + " into " + directory
-                    + " on " + connection.target().describe() + "?");
-            var printer = new RunOutput(spec.commandLine().getOut(), spec.commandLine().getErr(), json,
-                    new SecretRedactor(Map.of(), Set.of())).listener(InstallRun.stepCount());
-            Set<String> secretKeys = product.install().map(InstallSpec::secrets).map(Map::keySet).orElse(Set.of());
-            var masking = new MaskingListener(printer, secretKeys);
-            UpgradeResult result = new InstallRun(connection, directory, product, new InstallOptions(to, values),
-                    masking, masking::envKnown, new SecureRandom()).run();
-            return new RunOutput(spec.commandLine().getOut(), spec.commandLine().getErr(), json, masking.redactor())
-                    .finish(result);
+            Plan plan = InstallPlanner.plan(connection, directory, product, new InstallOptions(to, values),
+                    new SecureRandom());
+            Confirmation.require(yes, "Install " + product.name() + " " + plan.to() + " into " + plan.directory() + " on " + plan.target() + "?");
+            var output = new RunOutput(spec.commandLine().getOut(), spec.commandLine().getErr(), json);
+            return output.finish(new Runner(connection.target(), plan, output.listener(plan)).run());
         }
     }
 }

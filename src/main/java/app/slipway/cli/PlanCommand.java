@@ -1,10 +1,11 @@
 package app.slipway.cli;
 
 import app.slipway.core.Connection;
-import app.slipway.core.plan.PlanStep;
-import app.slipway.core.plan.UpgradeOptions;
-import app.slipway.core.plan.UpgradePlan;
-import app.slipway.core.plan.UpgradePlanner;
+import app.slipway.core.run.Plan;
+import app.slipway.core.run.PlanStep;
+import app.slipway.core.state.Journal;
+import app.slipway.core.upgrade.UpgradeOptions;
+import app.slipway.core.upgrade.UpgradePlanner;
 import app.slipway.core.stack.EnvFile;
 import app.slipway.core.stack.StackInspector;
 import app.slipway.core.stack.StackState;
@@ -37,7 +38,8 @@ public final class PlanCommand implements Callable<Integer> {
         EnvFile.requireValidVersion(to); // bad input is refused before connecting anywhere
         try (Connection connection = target.connect()) {
             StackState state = StackInspector.inspect(connection, stack.directory, stack.profile());
-            UpgradePlan plan = UpgradePlanner.plan(connection, state, UpgradeOptions.planOnly(to, skipBackup));
+            Plan plan = UpgradePlanner.plan(connection, state, UpgradeOptions.planOnly(to, skipBackup),
+                    Journal.find(connection.target(), state.files().directory()));
             PrintWriter out = spec.commandLine().getOut();
             out.println(json ? Json.write(asJson(plan)) : render(plan));
             out.flush();
@@ -45,23 +47,30 @@ public final class PlanCommand implements Callable<Integer> {
         }
     }
 
-    static String render(UpgradePlan plan) {
+    static String render(Plan plan) {
         var sb = new StringBuilder();
         sb.append("Upgrade ").append(plan.product()).append(" in ").append(plan.directory())
                 .append(" on ").append(plan.target()).append(": ").append(plan.from()).append(" → ").append(plan.to()).append('\n');
         plan.notes().forEach(n -> sb.append("Note: ").append(n).append('\n'));
-        for (PlanStep step : plan.steps()) {
-            sb.append('\n').append(step.number()).append(". ").append(step.title())
-                    .append(step.skipped() ? " (skipped)" : "").append('\n');
-            step.details().forEach(d -> sb.append("   ").append(d).append('\n'));
-            step.commands().forEach(c -> sb.append("   $ ").append(c.display()).append('\n'));
+        plan.steps().forEach(step -> render(sb, step));
+        if (plan.recovery().possible()) {
+            sb.append("\nIf a step from ").append(plan.firstChange()).append(" on fails, Slipway goes back:\n");
+            plan.recovery().steps().forEach(step -> render(sb, step));
         }
         sb.append("\nNothing was changed.");
         return sb.toString();
     }
 
-    static Map<String, Object> asJson(UpgradePlan plan) {
+    private static void render(StringBuilder sb, PlanStep step) {
+        sb.append('\n').append(step.number()).append(". ").append(step.title())
+                .append(step.skipped() ? " (skipped)" : "").append('\n');
+        step.details().forEach(d -> sb.append("   ").append(d).append('\n'));
+        step.commands().forEach(c -> sb.append("   $ ").append(c.display()).append('\n'));
+    }
+
+    static Map<String, Object> asJson(Plan plan) {
         var root = new LinkedHashMap<String, Object>();
+        root.put("kind", plan.kind().word);
         root.put("target", plan.target());
         root.put("directory", plan.directory());
         root.put("product", plan.product());
@@ -69,6 +78,7 @@ public final class PlanCommand implements Callable<Integer> {
         root.put("to", plan.to());
         root.put("notes", plan.notes());
         root.put("steps", plan.steps().stream().map(PlanCommand::stepJson).toList());
+        root.put("recovery", plan.recovery().steps().stream().map(PlanCommand::stepJson).toList());
         return root;
     }
 
@@ -78,6 +88,7 @@ public final class PlanCommand implements Callable<Integer> {
         s.put("kind", step.kind().name().toLowerCase());
         s.put("title", step.title());
         s.put("skipped", step.skipped());
+        s.put("changesTheStack", step.changesTheStack());
         s.put("details", step.details());
         List<Map<String, Object>> commands = step.commands().stream().map(PlanCommand::commandJson).toList();
         s.put("commands", commands);

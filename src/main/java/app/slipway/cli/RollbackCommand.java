@@ -1,9 +1,11 @@
 package app.slipway.cli;
 
 import app.slipway.core.Connection;
-import app.slipway.core.run.RollbackOptions;
-import app.slipway.core.run.RollbackRun;
-import app.slipway.core.events.SecretRedactor;
+import app.slipway.core.rollback.RollbackOptions;
+import app.slipway.core.rollback.RollbackPlanner;
+import app.slipway.core.run.Plan;
+import app.slipway.core.run.Runner;
+import app.slipway.core.state.Journal;
 import app.slipway.core.stack.StackInspector;
 import app.slipway.core.stack.StackState;
 import java.util.Optional;
@@ -36,12 +38,13 @@ public final class RollbackCommand implements Callable<Integer> {
     public Integer call() {
         try (Connection connection = target.connect()) {
             StackState state = StackInspector.inspect(connection, stack.directory, stack.profile());
-            var output = new RunOutput(spec.commandLine().getOut(), spec.commandLine().getErr(), json,
-                    SecretRedactor.forStack(state));
-            var run = new RollbackRun(connection, state,
-                    new RollbackOptions(Optional.ofNullable(backupId), restoreDatabase, breakLock));
-            Confirmation.require(yes, run.describe());
-            return output.finish(run.run(output.listener(run.plannedSteps().size())));
+            Plan plan = RollbackPlanner.plan(connection, state,
+                    new RollbackOptions(Optional.ofNullable(backupId), restoreDatabase, breakLock),
+                    Journal.find(connection.target(), state.files().directory()));
+            Confirmation.require(yes, "Roll " + plan.product() + " in " + plan.directory() + " back to " + plan.to()
+                    + "? " + plan.notes().get(0));
+            var output = new RunOutput(spec.commandLine().getOut(), spec.commandLine().getErr(), json);
+            return output.finish(new Runner(connection.target(), plan, output.listener(plan)).run());
         }
     }
 }

@@ -1,8 +1,8 @@
 package app.slipway.cli;
 
 import app.slipway.core.events.RunListener;
-import app.slipway.core.events.SecretRedactor;
-import app.slipway.core.run.UpgradeResult;
+import app.slipway.core.run.Plan;
+import app.slipway.core.run.RunResult;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,47 +16,48 @@ final class RunOutput {
     private final PrintWriter out;
     private final PrintWriter err;
     private final boolean json;
-    private final SecretRedactor redactor;
 
-    RunOutput(PrintWriter out, PrintWriter err, boolean json, SecretRedactor redactor) {
+    RunOutput(PrintWriter out, PrintWriter err, boolean json) {
         this.out = out;
         this.err = err;
         this.json = json;
-        this.redactor = redactor;
     }
 
-    RunListener listener(int totalSteps) {
-        return redactor.wrap(new EventPrinter(json ? err : out, totalSteps));
+    /** The run masks its secrets before its events reach this printer. */
+    RunListener listener(Plan plan) {
+        return new EventPrinter(json ? err : out, plan.steps().size());
     }
 
     /** Prints the result and returns the exit code. */
-    int finish(UpgradeResult result) {
+    int finish(RunResult result) {
         if (json) {
             out.println(Json.write(asJson(result)));
         } else {
             result.failedLogs().forEach((service, lines) -> {
                 out.println("Last log lines of " + service + ":");
-                lines.forEach(l -> out.println("  " + redactor.redact(l)));
+                lines.forEach(l -> out.println("  " + l));
             });
-            out.println(redactor.redact(result.message()));
+            out.println(result.message());
         }
         out.flush();
         if (result.exitCode().code != 0 && !json) {
             // Scripts reading stderr see the one sentence too.
-            err.println(redactor.redact(result.message()));
+            err.println(result.message());
             err.flush();
         }
         return result.exitCode().code;
     }
 
-    private Map<String, Object> asJson(UpgradeResult result) {
+    private Map<String, Object> asJson(RunResult result) {
         var root = new LinkedHashMap<String, Object>();
+        root.put("kind", result.kind().word);
         root.put("from", result.from());
         root.put("to", result.to());
         root.put("result", result.result());
         root.put("exitCode", result.exitCode().code);
-        root.put("message", redactor.redact(result.message()));
+        root.put("message", result.message());
         root.put("backup", result.backupId());
+        root.put("url", result.url().orElse(null));
         root.put("durationMs", result.took().toMillis());
         List<Map<String, Object>> steps = result.steps().stream().map(s -> {
             var m = new LinkedHashMap<String, Object>();
@@ -69,7 +70,7 @@ final class RunOutput {
         }).toList();
         root.put("steps", steps);
         var logs = new LinkedHashMap<String, Object>();
-        result.failedLogs().forEach((k, v) -> logs.put(k, v.stream().map(redactor::redact).toList()));
+        result.failedLogs().forEach((k, v) -> logs.put(k, v));
         root.put("failedLogs", logs);
         return root;
     }

@@ -1,18 +1,14 @@
 package app.slipway.cli;
 
 import app.slipway.core.Connection;
-import app.slipway.core.plan.UpgradeOptions;
-import app.slipway.core.plan.UpgradePlan;
-import app.slipway.core.plan.UpgradePlanner;
-import app.slipway.core.events.SecretRedactor;
-import app.slipway.core.run.UpgradeResult;
-import app.slipway.core.run.UpgradeRun;
+import app.slipway.core.run.Plan;
+import app.slipway.core.run.Runner;
 import app.slipway.core.stack.EnvFile;
 import app.slipway.core.stack.StackInspector;
 import app.slipway.core.stack.StackState;
 import app.slipway.core.state.Journal;
-import app.slipway.core.state.JournalEntry;
-import java.util.Optional;
+import app.slipway.core.upgrade.UpgradeOptions;
+import app.slipway.core.upgrade.UpgradePlanner;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,17 +40,12 @@ public final class UpgradeCommand implements Callable<Integer> {
         EnvFile.requireValidVersion(to);
         try (Connection connection = target.connect()) {
             StackState state = StackInspector.inspect(connection, stack.directory, stack.profile());
-            var options = new UpgradeOptions(to, skipBackup, breakLock, resume);
-            Optional<String> resumedFrom = resume
-                    ? Journal.find(connection.target(), state.files().directory()).map(JournalEntry::from)
-                    : Optional.empty();
-            UpgradePlan plan = UpgradePlanner.plan(connection, state, options, resumedFrom);
+            Plan plan = UpgradePlanner.plan(connection, state, new UpgradeOptions(to, skipBackup, breakLock, resume),
+                    Journal.find(connection.target(), state.files().directory()));
             Confirmation.require(yes, "Upgrade " + plan.product() + " in " + plan.directory() + " on "
                     + plan.target() + " from " + plan.from() + " to " + plan.to() + "?");
-            var output = new RunOutput(spec.commandLine().getOut(), spec.commandLine().getErr(), json,
-                    SecretRedactor.forStack(state));
-            UpgradeResult result = new UpgradeRun(connection, state, plan, options, output.listener(plan.steps().size())).run();
-            return output.finish(result);
+            var output = new RunOutput(spec.commandLine().getOut(), spec.commandLine().getErr(), json);
+            return output.finish(new Runner(connection.target(), plan, output.listener(plan)).run());
         }
     }
 }

@@ -20,6 +20,11 @@ final class BackupNames {
         return STAMP.format(at) + "-" + safe(from) + "-to-" + safe(to);
     }
 
+    /** {@code 20250301T101500Z-install}: the files a re-run of install replaced. */
+    static String installId(Instant at) {
+        return STAMP.format(at) + "-install";
+    }
+
     /** The n-th candidate for a folder name: the id itself, then {@code id-2}, {@code id-3}… */
     static String candidate(String id, int n) {
         return n <= 1 ? id : id + "-" + n;

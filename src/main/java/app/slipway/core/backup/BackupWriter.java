@@ -6,7 +6,9 @@ import app.slipway.core.Connection;
 import app.slipway.core.profile.BackupSpec;
 import app.slipway.core.profile.VolumeArchive;
 import app.slipway.core.events.RunListener;
+import app.slipway.core.stack.StackFiles;
 import app.slipway.core.stack.StackState;
+import app.slipway.core.events.SecretRedactor;
 import app.slipway.core.host.Target;
 import java.time.Clock;
 import java.time.Instant;
@@ -38,16 +40,47 @@ public final class BackupWriter {
     }
 
     public Backup write(Connection connection, StackState stack, String from, String to, RunListener listener) {
-        Target target = connection.target();
-        LoggedCommands commands = LoggedCommands.forStack(target, stack, listener, "backup");
         Instant now = clock.instant();
-        String backupsDir = stack.files().directory() + "/backups";
-        String id = BackupFolder.claim(target, backupsDir, BackupNames.id(now, from, to));
+        return write(connection, stack.files(), SecretRedactor.forStack(stack), BackupNames.id(now, from, to), listener,
+                (folder, id, commands) -> fill(connection, stack, from, to, now, id, folder, commands));
+    }
+
+    /**
+     * The files-only backup a re-run of {@code install} takes before it rewrites them, into
+     * {@code DIR/backups/<UTC stamp>-install/}: {@code .env}, the compose file, {@code images.json}
+     * and the manifest, so {@code slipway rollback} lists it like any other.
+     */
+    public Backup writeFiles(Connection connection, StackFiles files, String project, String product, String from,
+                             String to, RunListener listener) {
+        Instant now = clock.instant();
+        return write(connection, files, new SecretRedactor(files.env().values(), java.util.Set.of()),
+                BackupNames.installId(now), listener, (folder, id, commands) -> {
+            List<String> names = new ArrayList<>();
+            Optional<String> envFile = copyFiles(connection.target(), files, folder, names, commands);
+            connection.target().writeFileAtomically(folder + "/" + BackupNames.IMAGES,
+                    ImagesFile.write(ImagesFile.capture(connection, project)), 0600);
+            names.add(BackupNames.IMAGES);
+            List<BackupFile> described = Checksums.describe(connection.target(), folder, names);
+            return new BackupManifest(id, product, from, to, now, files.composeFileName(), envFile, described,
+                    Optional.empty(), List.of(), List.of());
+        });
+    }
+
+    private interface Filler {
+        BackupManifest fill(String folder, String id, LoggedCommands commands);
+    }
+
+    private static Backup write(Connection connection, StackFiles files, SecretRedactor redactor, String wantedId,
+                                RunListener listener, Filler filler) {
+        Target target = connection.target();
+        LoggedCommands commands = new LoggedCommands(target, redactor, listener, "backup");
+        String backupsDir = files.directory() + "/backups";
+        String id = BackupFolder.claim(target, backupsDir, wantedId);
         String folder = backupsDir + "/" + id;
         commands.log("Backing up into " + folder);
         boolean done = false;
         try {
-            BackupManifest manifest = fill(connection, stack, from, to, now, id, folder, commands);
+            BackupManifest manifest = filler.fill(folder, id, commands);
             target.writeFileAtomically(folder + "/" + BackupManifest.FILE_NAME, ManifestJson.write(manifest), 0600);
             commands.log("Backup " + id + " complete: " + manifest.files().size() + " files, "
                     + megabytes(manifest.totalSize()) + " MB");
@@ -69,20 +102,11 @@ public final class BackupWriter {
         Set<String> taken = new HashSet<>(List.of(BackupNames.ENV, BackupNames.IMAGES, BackupNames.DUMP,
                 BackupManifest.FILE_NAME, stack.files().composeFileName()));
 
-        Optional<String> envFile = Optional.empty();
-        if (target.stat(stack.files().envPath()).isPresent()) {
-            target.writeFileAtomically(folder + "/" + BackupNames.ENV, target.readFile(stack.files().envPath()), 0600);
-            names.add(BackupNames.ENV);
-            envFile = Optional.of(BackupNames.ENV);
-        } else {
-            commands.log("No .env in " + stack.files().directory() + ": nothing to copy");
-        }
+        Optional<String> envFile = copyFiles(target, stack.files(), folder, names, commands);
         String composeName = stack.files().composeFileName();
-        target.writeFileAtomically(folder + "/" + composeName, target.readFile(stack.files().composePath()), 0600);
-        names.add(composeName);
 
         target.writeFileAtomically(folder + "/" + BackupNames.IMAGES,
-                ImagesFile.write(ImagesFile.capture(connection, stack)), 0600);
+                ImagesFile.write(ImagesFile.capture(connection, stack.project())), 0600);
         names.add(BackupNames.IMAGES);
 
         Optional<DatabaseEntry> database = spec.postgres()
@@ -104,6 +128,22 @@ public final class BackupWriter {
         List<BackupFile> files = Checksums.describe(target, folder, names);
         return new BackupManifest(id, stack.profile().name(), from, to, now, composeName, envFile, files,
                 database, volumes, directories);
+    }
+
+    /** {@code .env} (when there is one) and the compose file, byte for byte, mode 0600; names what it wrote. */
+    private static Optional<String> copyFiles(Target target, StackFiles files, String folder, List<String> names,
+                                              LoggedCommands commands) {
+        Optional<String> envFile = Optional.empty();
+        if (target.stat(files.envPath()).isPresent()) {
+            target.writeFileAtomically(folder + "/" + BackupNames.ENV, target.readFile(files.envPath()), 0600);
+            names.add(BackupNames.ENV);
+            envFile = Optional.of(BackupNames.ENV);
+        } else {
+            commands.log("No .env in " + files.directory() + ": nothing to copy");
+        }
+        target.writeFileAtomically(folder + "/" + files.composeFileName(), target.readFile(files.composePath()), 0600);
+        names.add(files.composeFileName());
+        return envFile;
     }
 
     private static String megabytes(long bytes) {

@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.github.dockerjava.api.exception.NotFoundException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -25,9 +24,9 @@ public final class ImagesFile {
     private ImagesFile() {}
 
     /** What runs now, asked of the engine: one entry per running long-lived container. */
-    static List<RunningImage> capture(Connection connection, StackState stack) {
+    static List<RunningImage> capture(Connection connection, String project) {
         List<RunningImage> images = new ArrayList<>();
-        for (ServiceContainer c : connection.engine().containersOf(stack.project())) {
+        for (ServiceContainer c : connection.engine().containersOf(project)) {
             if (!c.isRunning() || c.oneOff()) continue;
             images.add(new RunningImage(c.service(), c.name(), c.image(), c.imageId(), repoDigest(connection, c)));
         }
@@ -39,13 +38,8 @@ public final class ImagesFile {
      * elsewhere by now), preferring the digest of the container's own repository.
      */
     private static Optional<String> repoDigest(Connection connection, ServiceContainer c) {
-        List<String> digests;
-        try {
-            digests = connection.engine().client().inspectImageCmd(c.imageId()).exec().getRepoDigests();
-        } catch (NotFoundException e) {
-            return Optional.empty();
-        }
-        if (digests == null || digests.isEmpty()) return Optional.empty();
+        List<String> digests = connection.engine().repoDigests(c.imageId());
+        if (digests.isEmpty()) return Optional.empty();
         Optional<ImageRef> own = ImageRef.tryParse(c.image());
         return digests.stream()
                 .filter(d -> own.isPresent() && ImageRef.tryParse(d).map(own.get()::sameRepository).orElse(false))

@@ -1,6 +1,6 @@
 package app.slipway.core.events;
 
-import app.slipway.core.plan.PlanStep;
+import app.slipway.core.run.PlanStep;
 import java.time.Duration;
 
 /**

@@ -15,6 +15,8 @@ public final class SecretRedactor {
     private static final Pattern SECRET_KEY =
             Pattern.compile("(?i).*(SECRET|PASSWORD|PASSWD|TOKEN|_KEY|KEY_|SALT|PRIVATE|CREDENTIAL).*");
     private static final int SHORTEST_MASKED = 4; // masking "1" or "no" would garble every line
+    /** Masks nothing: for text that passes a masking runner anyway. */
+    public static final SecretRedactor NONE = new SecretRedactor(Map.of(), java.util.Set.of());
     private final List<String> secrets;
 
     /**
@@ -36,6 +38,16 @@ public final class SecretRedactor {
         var secretKeys = stack.profile().install().map(i -> i.secrets().keySet())
                 .orElse(java.util.Set.of());
         return new SecretRedactor(stack.files().env().values(), secretKeys);
+    }
+
+    /** A redactor that masks this one's secrets and the other's. */
+    public SecretRedactor and(SecretRedactor other) {
+        return new SecretRedactor(java.util.stream.Stream.concat(secrets.stream(), other.secrets.stream()).distinct()
+                .sorted(Comparator.comparingInt(String::length).reversed()).toList());
+    }
+
+    private SecretRedactor(List<String> secrets) {
+        this.secrets = secrets;
     }
 
     public String redact(String text) {

@@ -1,82 +1,251 @@
 package app.slipway.core.install;
 
 import app.slipway.core.Connection;
-import app.slipway.core.plan.PlanStep;
-import app.slipway.core.plan.StepKind;
-import app.slipway.core.profile.InstallSpec;
-import app.slipway.core.profile.Profile;
-import app.slipway.core.stack.StackFilesReader;
+import app.slipway.core.SlipwayException;
+import app.slipway.core.backup.BackupWriter;
+import app.slipway.core.compose.ComposeCommands;
+import app.slipway.core.compose.ProjectName;
+import app.slipway.core.engine.ServiceContainer;
+import app.slipway.core.events.PullEvents;
+import app.slipway.core.events.RunEvent;
+import app.slipway.core.events.SecretRedactor;
+import app.slipway.core.host.Command;
 import app.slipway.core.host.FileInfo;
 import app.slipway.core.host.Target;
+import app.slipway.core.profile.InstallSpec;
+import app.slipway.core.profile.Profile;
+import app.slipway.core.run.Journaling;
+import app.slipway.core.run.Plan;
+import app.slipway.core.run.Recovery;
+import app.slipway.core.run.RunKind;
+import app.slipway.core.run.StepAction;
+import app.slipway.core.run.StepKind;
+import app.slipway.core.stack.ComposeFileEditor;
+import app.slipway.core.stack.EnvFile;
+import app.slipway.core.stack.StackFiles;
+import app.slipway.core.stack.StackFilesReader;
+import app.slipway.core.state.LockOwner;
+import app.slipway.core.state.Snapshot;
+import app.slipway.core.state.StackLock;
+import app.slipway.core.steps.StackActions;
+import app.slipway.core.steps.StepList;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * What an install will do, step by step, before it does anything: the wizard's Plan page for the
- * install path. It reads only whether DIR already holds a stack; the run itself decides the rest
- * again (the same checks, the same order), so this is a description, never a promise kept apart.
+ * {@code install} (SPEC §5) as a {@link Plan}: a first install into an empty or missing directory,
+ * or the re-run on a directory that already holds a stack. Everything is read and decided here —
+ * re-run or not, the compose file and the {@code .env} to write (secrets generated now, never
+ * rotated), the legacy containers to remove — and the steps write exactly that.
+ *
+ * <p>Exit codes: 0 done; 2 bad input; 3 refused before any change; a failed re-run restores the
+ * previous compose file and .env byte for byte and restarts them (4, or 5 when that fails too); a
+ * failed fresh install has nothing to go back to and ends with 5, keeping the written files (so a
+ * re-run keeps the generated secrets).
  */
 public final class InstallPlanner {
     private InstallPlanner() {}
 
-    public record InstallPlan(String target, String directory, String product, String to, boolean rerun,
-                              List<PlanStep> steps) {
-        public InstallPlan {
-            steps = List.copyOf(steps);
-        }
-    }
-
-    public static InstallPlan plan(Connection connection, String directory, Profile profile, InstallOptions options) {
-        Target target = connection.target();
+    public static Plan plan(Connection connection, String directory, Profile profile, InstallOptions options,
+                            SecureRandom random) {
+        Target host = connection.target();
         InstallSpec spec = profile.requireInstall();
-        String dir = strip(target.absolute(directory));
-        Optional<FileInfo> info = target.stat(dir);
-        Optional<String> existingCompose = StackFilesReader.COMPOSE_FILE_NAMES.stream()
-                .filter(name -> target.stat(dir + "/" + name).map(f -> !f.directory()).orElse(false))
-                .findFirst();
-        boolean rerun = existingCompose.isPresent();
-        String to = options.to() == null ? "the version pinned in .env" : options.to();
+        String dir = strip(host.absolute(directory));
+        String dirName = dir.substring(dir.lastIndexOf('/') + 1);
 
-        List<PlanStep> steps = new ArrayList<>();
-        add(steps, StepKind.CONNECT, false, connection.describe());
-        add(steps, StepKind.READ, false, rerun
-                ? dir + " holds a stack (" + existingCompose.get() + "): this is a re-run; every .env value and secret is kept"
-                : info.isPresent() ? dir + " exists and holds no stack: a fresh install into it"
-                : dir + " does not exist yet: it is created");
-        add(steps, StepKind.PREFLIGHT, false,
-                "Check " + connection.compose().describe() + " is recent enough, 1 GiB is free and the port of "
-                        + profile.health().urlTemplate() + " is free",
-                "Pull " + String.join(", ", profile.images().stream().map(i -> i + ":" + to).toList()),
-                "Take the lock " + dir + "/.slipway/lock");
+        // ---- read
+        Optional<FileInfo> info = host.stat(dir);
+        if (info.isPresent() && !info.get().directory()) {
+            throw SlipwayException.badInput(dir + " on " + host.describe()
+                    + " is a file, not a directory: --dir takes the install directory.");
+        }
+        Optional<String> existingCompose = info.isPresent() ? StackFilesReader.composeFileIn(host, dir) : Optional.empty();
+        boolean rerun = existingCompose.isPresent();
+        StackFiles existing = rerun ? StackFilesReader.read(host, dir) : null;
+        var notes = new ArrayList<String>();
         if (rerun) {
-            add(steps, StepKind.BACKUP, false, "Copy " + existingCompose.get() + " and .env to " + dir + "/backups/<UTC time>-install/");
-            add(steps, StepKind.RENAME, profile.renames().isEmpty(), profile.renames().isEmpty()
-                    ? "the profile renames no services"
-                    : "Stop and remove the containers of legacy services " + String.join(", ", profile.renames().keySet()));
+            notes.add(dir + " already holds a stack (" + existing.composeFileName()
+                    + "): re-running the install keeps its .env values and secrets byte for byte.");
+        } else if (info.isPresent()) {
+            notes.addAll(nestedInstalls(host, dir));
+        }
+        String envBefore = rerun ? existing.envText().orElse(null)
+                : host.stat(dir + "/.env").isPresent() ? new String(host.readFile(dir + "/.env"), StandardCharsets.UTF_8) : null;
+        Optional<String> pinned = EnvFile.parse(envBefore == null ? "" : envBefore).get(profile.versionVariable())
+                .filter(v -> !v.isBlank());
+        if (options.to() == null && pinned.isEmpty()) {
+            throw SlipwayException.badInput("Say which version of " + profile.name() + " to install with --to VERSION"
+                    + " (an image tag of " + String.join(", ", profile.images()) + "); nothing was changed.");
+        }
+        String from = pinned.orElse(null);
+        String to = options.to() != null ? EnvFile.requireValidVersion(options.to()) : pinned.get();
+
+        var source = ComposeSourceReader.read(spec.compose());
+        String composeName = rerun ? existing.composeFileName() : source.fileName();
+        String composeAfter = templateWithRenames(new String(source.content(), StandardCharsets.UTF_8), profile, composeName);
+        String composeBefore = rerun ? existing.composeText() : null;
+
+        InstallEnv.Result env = InstallEnv.merge(envBefore == null ? "" : envBefore, spec, profile.versionVariable(),
+                options.sets(), options.to(), random);
+        String envAfter = env.env().text();
+        if (!env.added().isEmpty()) {
+            notes.add(".env will get " + String.join(", ", env.added())
+                    + (env.changed().isEmpty() ? "" : "; changed: " + String.join(", ", env.changed())) + ".");
+        }
+        String project = ProjectName.of(dirName, env.env().values());
+        List<ServiceContainer> containers = rerun ? connection.engine().containersOf(project) : List.of();
+        boolean needsPort = !rerun || containers.stream().noneMatch(ServiceContainer::isRunning);
+        String url = profile.health().url(env.env().values()).toString();
+        var compose = new ComposeCommands(connection.compose(), dir, composeName);
+
+        // ---- the steps
+        var steps = new StepList();
+        steps.add(StepKind.CONNECT, List.of(connection.describe() + "."), List.of(), StepAction.NOTHING);
+        steps.add(StepKind.READ, List.of(rerun
+                ? dir + " holds a stack (" + existing.composeFileName() + "): this is a re-run; every .env value and secret is kept."
+                : info.isPresent() ? dir + " exists and holds no stack: a fresh install into it."
+                : dir + " does not exist yet: it is created."), List.of(), StepAction.NOTHING);
+        steps.add(StepKind.PREFLIGHT, List.of(
+                "Check " + connection.compose().describe() + " is recent enough and 1 GiB is free"
+                        + (needsPort ? ", and the port of " + profile.health().urlTemplate() + " is free." : "."),
+                "Pull " + String.join(", ", profile.images().stream().map(i -> i + ":" + to).toList()) + ".",
+                "Take the lock " + dir + "/.slipway/lock."), List.of(), run -> {
+                    InstallPreflight.requireCompose(connection.compose(), host.describe());
+                    if (info.isPresent()) refuseWhenLocked(host, dir);
+                    InstallPreflight.requireFreeDisk(host, dir);
+                    // A running stack holds its own port; only an install that starts it afresh needs it free.
+                    if (needsPort) InstallPreflight.requirePortFree(host, profile.health().url(env.env().values()),
+                            profile.health().urlTemplate());
+                    for (String image : profile.images()) {
+                        String ref = image + ":" + to;
+                        run.listener().on(new RunEvent.Notice("Pulling " + ref + "."));
+                        connection.engine().pull(image, to, new PullEvents(ref, run.listener(), run.cancellation()));
+                        run.cancellation().checkpoint();
+                    }
+                    run.takeLock(); // the first write: it creates DIR and DIR/.slipway
+                });
+        if (rerun) {
+            steps.add(StepKind.BACKUP, List.of("Copy " + existing.composeFileName() + " and .env, with the running images'"
+                    + " digests and a manifest, to " + dir + "/backups/<UTC time>-install/."), List.of(),
+                    run -> run.backupTaken(new BackupWriter().writeFiles(connection, existing, project, profile.name(),
+                            from == null ? "unknown" : from, to, run.listener())));
+            List<Command> removals = legacyRemovals(compose, existing, profile, containers);
+            if (removals.isEmpty()) {
+                steps.skip(StepKind.RENAME, "No legacy services (" + String.join(", ", profile.renames().keySet())
+                        + ") to stop and remove.");
+            } else {
+                steps.add(StepKind.RENAME, List.of("Stop and remove the containers of legacy services "
+                        + String.join(", ", profile.renames().keySet()) + " before anything new starts."), removals,
+                        run -> StackActions.runAll(host, run, removals, "compose"));
+            }
         } else {
-            add(steps, StepKind.BACKUP, true, "fresh install: nothing to back up");
-            add(steps, StepKind.RENAME, true, "fresh install: no legacy services");
+            steps.skip(StepKind.BACKUP, "Fresh install: nothing to back up.");
+            steps.skip(StepKind.RENAME, "Fresh install: no legacy services.");
         }
-        List<String> pin = new ArrayList<>();
-        pin.add((rerun ? "Refresh " + dir + "/" + existingCompose.get() : "Write the compose file into " + dir)
-                + " from " + spec.compose().location());
-        pin.add("Write " + dir + "/.env (mode 0600): " + profile.versionVariable() + "=" + to
+        List<String> write = new ArrayList<>();
+        write.add((rerun ? "Refresh " + dir + "/" + composeName : "Write " + dir + "/" + composeName)
+                + " from " + spec.compose().location() + ".");
+        write.add("Write " + dir + "/.env (mode 0600): " + profile.versionVariable() + "=" + to
                 + (spec.env().isEmpty() ? "" : "; defaults for " + String.join(", ", spec.env().keySet()) + " where missing")
-                + (options.sets().isEmpty() ? "" : "; your values for " + String.join(", ", options.sets().keySet())));
+                + (options.sets().isEmpty() ? "" : "; your values for " + String.join(", ", options.sets().keySet())) + ".");
         if (!spec.secrets().isEmpty()) {
-            pin.add("Generate secrets only where missing, never rotated: " + String.join(", ", spec.secrets().keySet()));
+            write.add("Generate secrets only where missing, never rotated: " + String.join(", ", spec.secrets().keySet()) + ".");
         }
-        steps.add(new PlanStep(steps.size() + 1, StepKind.PIN, pin, List.of(), false));
-        add(steps, StepKind.RESTART, false, "Start the stack: " + connection.compose().describe() + " up -d --remove-orphans");
-        add(steps, StepKind.VERIFY, false, "Every service running (and healthy where it has a healthcheck); "
-                + profile.health().urlTemplate() + " answers 2xx");
-        add(steps, StepKind.RECORD, false, "Append to " + dir + "/.slipway/history.jsonl");
-        return new InstallPlan(target.describe(), dir, profile.name(), to, rerun, steps);
+        steps.add(StepKind.PIN, "Write the compose file and .env", write, List.of(), run -> {
+            host.mkdirs(dir);
+            StackActions.replaceFile(host, dir + "/" + composeName, composeBefore, composeAfter, 0644);
+            StackActions.replaceFile(host, dir + "/.env", envBefore, envAfter, 0600);
+        });
+        List<Command> up = List.of(compose.up(true));
+        steps.add(StepKind.RESTART, List.of("Start the stack, removing containers of services it no longer has."), up,
+                run -> StackActions.runAll(host, run, up, "compose"));
+        steps.add(StepKind.VERIFY, List.of("Every service running (and healthy where it has a healthcheck); "
+                + profile.health().urlTemplate() + " answers 2xx."), List.of(),
+                run -> StackActions.verify(connection, run, project, compose, profile, dir + "/.env"));
+        steps.add(StepKind.RECORD, List.of("Append the outcome to " + dir + "/.slipway/history.jsonl and release the lock."),
+                List.of(), StepAction.NOTHING);
+
+        Recovery recovery = Recovery.NONE;
+        if (rerun) {
+            String oldProject = ProjectName.of(dirName, existing.env().values());
+            var back = new StepList(steps.size());
+            back.add(StepKind.RESTORE_FILES, "Restore the previous files", List.of("If a step from the rename on fails: "
+                    + "write the previous " + composeName + " and .env back, byte for byte."), List.of(),
+                    run -> run.snapshot().restoreFiles(host));
+            back.add(StepKind.RESTART, "Restart the previous stack", List.of("Start what ran before."), up,
+                    run -> StackActions.runAll(host, run, up, "compose"));
+            back.add(StepKind.VERIFY, "Verify the previous stack", List.of("Check the health URL and every service again."),
+                    List.of(), run -> StackActions.verify(connection, run, oldProject, compose, profile, dir + "/.env"));
+            recovery = new Recovery(run -> run.snapshotTaken(Snapshot.take(host, existing, List.of())), back.steps());
+        }
+        Set<String> secretKeys = spec.secrets().keySet();
+        return new Plan(RunKind.INSTALL, host.describe(), dir, profile.name(), from == null ? "none" : from, to, notes,
+                steps.steps(), recovery, new Plan.LockTerms("install " + to, false), Journaling.BEGIN,
+                new InstallWording(profile.name(), dir, host.describe(), hostHint(host), to, from, rerun, url),
+                new SecretRedactor(env.env().values(), secretKeys), Optional.of(url));
     }
 
-    private static void add(List<PlanStep> steps, StepKind kind, boolean skipped, String... details) {
-        steps.add(new PlanStep(steps.size() + 1, kind, List.of(details), List.of(), skipped));
+    /** The template, with legacy services renamed where the template itself still has the old name. */
+    private static String templateWithRenames(String template, Profile profile, String composeName) {
+        ComposeFileEditor.serviceNames(template, composeName); // a malformed file is refused here
+        String text = template;
+        for (var rename : profile.renames().entrySet()) {
+            if (ComposeFileEditor.hasService(text, rename.getKey(), composeName)
+                    && !ComposeFileEditor.hasService(text, rename.getValue(), composeName)) {
+                text = ComposeFileEditor.renameService(text, rename.getKey(), rename.getValue(), composeName);
+            }
+        }
+        return text;
+    }
+
+    /**
+     * Stops and removes the legacy services' containers before anything new starts (never two
+     * consumers of one queue): {@code rm -f -s} for a legacy service still in the compose file, and
+     * {@code docker rm -f} for containers an installer left after renaming the service in the file.
+     */
+    private static List<Command> legacyRemovals(ComposeCommands compose, StackFiles existing, Profile profile,
+                                                List<ServiceContainer> containers) {
+        var commands = new ArrayList<Command>();
+        List<String> inFile = profile.renames().keySet().stream()
+                .filter(legacy -> ComposeFileEditor.hasService(existing.composeText(), legacy, existing.composeFileName()))
+                .toList();
+        if (!inFile.isEmpty()) commands.add(compose.rm(inFile));
+        for (ServiceContainer c : containers) {
+            if (profile.renames().containsKey(c.service()) && !inFile.contains(c.service())) {
+                commands.add(Command.of("docker", "rm", "-f", c.id()));
+            }
+        }
+        return commands;
+    }
+
+    private static void refuseWhenLocked(Target host, String dir) {
+        Optional<LockOwner> holder = StackLock.holder(host, dir);
+        if (holder.isPresent()) {
+            throw SlipwayException.refused("Another Slipway run holds the lock on " + dir + " (" + holder.get().who()
+                    + ", pid " + holder.get().pid() + ": " + holder.get().command() + "); wait for it to finish.");
+        }
+    }
+
+    /** An older installer may have nested a second install one level down: say so, never add another. */
+    private static List<String> nestedInstalls(Target host, String dir) {
+        var found = new ArrayList<String>();
+        for (String entry : host.list(dir)) {
+            String sub = dir + "/" + entry;
+            if (!host.stat(sub).map(FileInfo::directory).orElse(false)) continue;
+            StackFilesReader.composeFileIn(host, sub).ifPresent(name -> found.add(sub + "/" + name
+                    + " looks like a nested install left by another installer; Slipway installs into " + dir
+                    + " itself and leaves it alone."));
+        }
+        return found;
+    }
+
+    private static String hostHint(Target host) {
+        return host.isRemote() ? " --host " + host.describe() : "";
     }
 
     private static String strip(String path) {

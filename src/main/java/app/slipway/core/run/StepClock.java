@@ -1,7 +1,7 @@
 package app.slipway.core.run;
 
 import app.slipway.core.events.*;
-import app.slipway.core.plan.PlanStep;
+import app.slipway.core.run.PlanStep;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

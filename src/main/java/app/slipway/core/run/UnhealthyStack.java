@@ -1,17 +1,21 @@
 package app.slipway.core.run;
 
-import app.slipway.core.verify.VerifyResult;
+import java.util.List;
+import java.util.Map;
 
-/** Verification found the stack unhealthy; carries the findings and logs to the rollback. */
-final class UnhealthyStack extends RuntimeException {
-    private final transient VerifyResult result;
+/**
+ * A step found the stack (or a service of it) unhealthy: carries what it found, in one phrase, and
+ * the last log lines of the failing services, which the result shows.
+ */
+public final class UnhealthyStack extends RuntimeException {
+    private final transient Map<String, List<String>> logs;
 
-    UnhealthyStack(VerifyResult result) {
-        super(result.summary());
-        this.result = result;
+    public UnhealthyStack(String summary, Map<String, List<String>> logs) {
+        super(summary);
+        this.logs = Map.copyOf(logs);
     }
 
-    VerifyResult result() {
-        return result;
+    public Map<String, List<String>> logs() {
+        return logs;
     }
 }

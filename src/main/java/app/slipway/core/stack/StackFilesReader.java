@@ -26,9 +26,7 @@ public final class StackFilesReader {
             throw SlipwayException.badInput(dir + " on " + target.describe()
                     + " is a file, not a directory: --dir takes the install directory.");
         }
-        String composeName = COMPOSE_FILE_NAMES.stream()
-                .filter(name -> target.stat(dir + "/" + name).map(f -> !f.directory()).orElse(false))
-                .findFirst()
+        String composeName = composeFileIn(target, dir)
                 .orElseThrow(() -> SlipwayException.badInput("There is no compose file in " + dir
                         + " (looked for " + String.join(", ", COMPOSE_FILE_NAMES) + "): is this the install directory?"));
         String composeText = text(target.readFile(dir + "/" + composeName));
@@ -40,6 +38,13 @@ public final class StackFilesReader {
                 : Optional.empty();
         EnvFile env = EnvFile.parse(envText.orElse(""));
         return new StackFiles(dir, composeName, composeText, envText, env);
+    }
+
+    /** The name of the compose file Compose would pick in {@code dir}, if there is one. */
+    public static Optional<String> composeFileIn(Target target, String dir) {
+        return COMPOSE_FILE_NAMES.stream()
+                .filter(name -> target.stat(dir + "/" + name).map(f -> !f.directory()).orElse(false))
+                .findFirst();
     }
 
     private static String text(byte[] bytes) {

@@ -1,6 +1,6 @@
 package app.slipway.gui.plan;
 
-import app.slipway.core.plan.PlanStep;
+import app.slipway.core.run.PlanStep;
 import app.slipway.core.host.Command;
 import app.slipway.gui.shell.WizardPage;
 import app.slipway.gui.shell.WizardSession;
@@ -74,6 +74,7 @@ public final class PlanPage implements WizardPage {
         steps.setId("plan-steps");
         steps.setPadding(new Insets(4, 12, 12, 0));
         model.steps.addListener((ListChangeListener<PlanStep>) change -> render());
+        model.wayBack.addListener((ListChangeListener<PlanStep>) change -> render());
         var scroll = new ScrollPane(steps);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("edge-to-edge");
@@ -87,7 +88,18 @@ public final class PlanPage implements WizardPage {
 
     private void render() {
         steps.getChildren().clear();
-        for (PlanStep step : model.steps) {
+        model.steps.forEach(this::render);
+        if (!model.wayBack.isEmpty()) {
+            var header = new Label("If a step that changes the stack fails, Slipway goes back:");
+            header.getStyleClass().addAll(Styles.TEXT_BOLD, Styles.TEXT_MUTED);
+            header.setWrapText(true);
+            steps.getChildren().add(header);
+            model.wayBack.forEach(this::render);
+        }
+    }
+
+    private void render(PlanStep step) {
+        {
             var number = new Label(String.valueOf(step.number()));
             number.getStyleClass().add("plan-number");
             number.setMinWidth(28);

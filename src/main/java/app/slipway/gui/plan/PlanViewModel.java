@@ -1,30 +1,25 @@
 package app.slipway.gui.plan;
 
 import app.slipway.core.Connection;
+import app.slipway.core.events.Cancellation;
 import app.slipway.core.install.InstallOptions;
 import app.slipway.core.install.InstallPlanner;
-import app.slipway.core.install.InstallRun;
-import app.slipway.core.plan.PlanStep;
-import app.slipway.core.plan.UpgradeOptions;
-import app.slipway.core.plan.UpgradePlan;
-import app.slipway.core.plan.UpgradePlanner;
-import app.slipway.core.profile.InstallSpec;
 import app.slipway.core.profile.Profile;
-import app.slipway.core.events.Cancellation;
-import app.slipway.core.events.MaskingListener;
-import app.slipway.core.events.SecretRedactor;
-import app.slipway.core.run.UpgradeRun;
+import app.slipway.core.run.Plan;
+import app.slipway.core.run.PlanStep;
+import app.slipway.core.run.RunKind;
 import app.slipway.core.stack.StackState;
+import app.slipway.core.state.Journal;
+import app.slipway.core.upgrade.UpgradeOptions;
+import app.slipway.core.upgrade.UpgradePlanner;
 import app.slipway.gui.background.BackgroundExecutor;
 import app.slipway.gui.background.ErrorText;
 import app.slipway.gui.shell.Navigator;
 import app.slipway.gui.shell.RunJob;
 import app.slipway.gui.shell.WizardSession;
 import java.security.SecureRandom;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -39,6 +34,8 @@ import javafx.collections.ObservableList;
 public final class PlanViewModel {
     public final StringProperty heading = new SimpleStringProperty("");
     public final ObservableList<PlanStep> steps = FXCollections.observableArrayList();
+    /** The plan's way back: the steps that run only when a change fails. */
+    public final ObservableList<PlanStep> wayBack = FXCollections.observableArrayList();
     public final ObservableList<String> notes = FXCollections.observableArrayList();
     public final BooleanProperty busy = new SimpleBooleanProperty();
     public final BooleanProperty ready = new SimpleBooleanProperty();
@@ -49,7 +46,7 @@ public final class PlanViewModel {
     private final WizardSession session;
     private final BackgroundExecutor executor;
     private final Navigator navigator;
-    private UpgradePlan upgradePlan;
+    private Plan plan;
     private int generation;
 
     public PlanViewModel(WizardSession session, BackgroundExecutor executor, Navigator navigator) {
@@ -76,76 +73,51 @@ public final class PlanViewModel {
         ready.set(false);
         error.set("");
         executor.run("plan", () -> install
-                ? Planned.of(InstallPlanner.plan(connection, directory, profile, new InstallOptions(version, Map.of())))
-                : Planned.of(UpgradePlanner.plan(connection, stack, UpgradeOptions.planOnly(version, skipBackup))),
+                ? InstallPlanner.plan(connection, directory, profile, new InstallOptions(version, Map.of()), new SecureRandom())
+                : UpgradePlanner.plan(connection, stack, UpgradeOptions.planOnly(version, skipBackup),
+                        Journal.find(connection.target(), stack.files().directory())),
                 planned -> {
                     if (mine != generation) return;
                     busy.set(false);
-                    upgradePlan = planned.upgrade;
-                    heading.set(planned.heading);
-                    notes.setAll(planned.notes);
-                    steps.setAll(planned.steps);
+                    plan = planned;
+                    heading.set(heading(planned));
+                    notes.setAll(planned.notes());
+                    steps.setAll(planned.steps());
+                    wayBack.setAll(planned.recovery().steps());
                     ready.set(true);
                 }, failure -> {
                     if (mine != generation) return;
                     busy.set(false);
+                    plan = null;
                     steps.clear();
+                    wayBack.clear();
                     notes.clear();
                     error.set(ErrorText.of(failure));
                 });
     }
 
-    /** Hands the planned run to the Run page. */
+    /** Hands the planned run to the Run page: the very plan shown here is what runs. */
     public void start() {
-        if (!ready.get()) return;
-        session.job.set(session.mode.get() == WizardSession.Mode.INSTALL ? installJob() : upgradeJob());
+        if (!ready.get() || plan == null) return;
+        Plan planned = plan;
+        String title = planned.kind() == RunKind.INSTALL
+                ? "Install " + planned.product() + " " + planned.to()
+                : "Upgrade " + planned.product() + " " + planned.from() + " → " + planned.to();
+        session.job.set(RunJob.of(title, session.connection.get().target(), planned, Cancellation.none()));
         session.result.set(null);
         navigator.goTo(Navigator.Step.RUN);
     }
 
-    private RunJob upgradeJob() {
-        Connection connection = session.connection.get();
-        StackState stack = session.stack.get();
-        UpgradePlan plan = upgradePlan;
-        var options = new UpgradeOptions(plan.to(), !session.backup.get(), false, false);
-        var cancellation = Cancellation.none();
-        SecretRedactor redactor = SecretRedactor.forStack(stack);
-        return new RunJob("Upgrade " + plan.product() + " " + plan.from() + " → " + plan.to(), RunJob.Kind.UPGRADE,
-                plan.steps(), listener -> new UpgradeRun(connection, stack, plan, options, redactor.wrap(listener),
-                        cancellation).run(), cancellation);
-    }
-
-    private RunJob installJob() {
-        Connection connection = session.connection.get();
-        Profile profile = session.profile.get();
-        String directory = session.directory.get();
-        String version = session.version.get();
-        var cancellation = Cancellation.none();
-        Set<String> secretKeys = profile.install().map(InstallSpec::secrets).map(Map::keySet).orElse(Set.of());
-        List<PlanStep> shown = List.copyOf(steps);
-        return new RunJob("Install " + profile.name() + " " + version, RunJob.Kind.INSTALL, shown, listener -> {
-            var masking = new MaskingListener(listener, secretKeys);
-            return new InstallRun(connection, directory, profile, new InstallOptions(version, Map.of()), masking,
-                    masking::envKnown, new SecureRandom()).cancellableBy(cancellation).run();
-        }, cancellation);
-    }
-
-    /** A plan of either kind, as the page shows it. */
-    private record Planned(String heading, List<String> notes, List<PlanStep> steps, UpgradePlan upgrade) {
-        static Planned of(UpgradePlan p) {
-            return new Planned("Upgrade " + p.product() + " in " + p.directory() + " on " + p.target() + " from "
-                    + p.from() + " to " + p.to(), p.notes(), p.steps(), p);
+    private static String heading(Plan p) {
+        if (p.kind() == RunKind.INSTALL) {
+            boolean rerun = !p.step(app.slipway.core.run.StepKind.BACKUP).skipped();
+            return (rerun ? "Re-run the install of " : "Install ") + p.product() + " " + p.to() + " into "
+                    + p.directory() + " on " + p.target();
         }
-
-        static Planned of(InstallPlanner.InstallPlan p) {
-            return new Planned((p.rerun() ? "Re-run the install of " : "Install ") + p.product() + " " + p.to()
-                    + " into " + p.directory() + " on " + p.target(), p.rerun()
-                    ? List.of("The directory already holds a stack: its .env values and secrets are kept byte for byte.")
-                    : List.of(), p.steps(), null);
-        }
+        return "Upgrade " + p.product() + " in " + p.directory() + " on " + p.target() + " from " + p.from() + " to " + p.to();
     }
 
-    Optional<UpgradePlan> upgradePlan() {
-        return Optional.ofNullable(upgradePlan);
+    Optional<Plan> currentPlan() {
+        return Optional.ofNullable(plan);
     }
 }

@@ -1,7 +1,8 @@
 package app.slipway.gui.result;
 
+import app.slipway.core.run.RunKind;
 import app.slipway.core.ExitCode;
-import app.slipway.core.run.UpgradeResult;
+import app.slipway.core.run.RunResult;
 import app.slipway.gui.shell.RunJob;
 
 /**
@@ -19,7 +20,7 @@ public record Outcome(String headline, Tone tone, boolean rollbackOffered) {
      * @param cancelled whether the user asked to cancel (a cancelled run ends as a refusal)
      * @param product   the product's display name, e.g. "Strata"
      */
-    public static Outcome of(RunJob.Kind kind, UpgradeResult result, boolean cancelled, String product) {
+    public static Outcome of(RunKind kind, RunResult result, boolean cancelled, String product) {
         ExitCode code = result.exitCode();
         String to = result.to() == null ? "" : " " + result.to();
         return switch (code) {
@@ -27,11 +28,11 @@ public record Outcome(String headline, Tone tone, boolean rollbackOffered) {
                 case UPGRADE -> "Upgraded to" + to + " and healthy";
                 case INSTALL -> "Installed " + product + to + ", running and healthy";
                 case ROLLBACK -> "Rolled back to" + to + " and healthy";
-            }, Tone.SUCCESS, kind == RunJob.Kind.UPGRADE && result.backupId() != null);
-            case ROLLED_BACK -> new Outcome(kind == RunJob.Kind.INSTALL
+            }, Tone.SUCCESS, kind == RunKind.UPGRADE && result.backupId() != null);
+            case ROLLED_BACK -> new Outcome(kind == RunKind.INSTALL
                     ? "The re-install failed and was undone"
                     : "The upgrade failed and was rolled back", Tone.WARNING, false);
-            case ROLLBACK_FAILED -> kind == RunJob.Kind.INSTALL
+            case ROLLBACK_FAILED -> kind == RunKind.INSTALL
                     ? new Outcome("The install failed: the stack needs you", Tone.DANGER, false)
                     : new Outcome("Rollback failed: the stack needs you", Tone.DANGER, true);
             case REFUSED -> new Outcome(cancelled ? "Cancelled before any change" : "Refused before any change",

@@ -1,12 +1,14 @@
 package app.slipway.gui.result;
 
+import app.slipway.core.run.RunKind;
 import app.slipway.core.Connection;
 import app.slipway.core.ExitCode;
 import app.slipway.core.profile.Profile;
-import app.slipway.core.run.RollbackOptions;
-import app.slipway.core.run.RollbackRun;
+import app.slipway.core.rollback.RollbackOptions;
+import app.slipway.core.rollback.RollbackPlanner;
+import app.slipway.core.state.Journal;
 import app.slipway.core.events.SecretRedactor;
-import app.slipway.core.run.UpgradeResult;
+import app.slipway.core.run.RunResult;
 import app.slipway.core.stack.StackFiles;
 import app.slipway.core.stack.StackFilesReader;
 import app.slipway.core.stack.StackInspector;
@@ -72,7 +74,7 @@ public final class ResultViewModel {
     private final ObjectProperty<PrimaryAction> primaryAction =
             new SimpleObjectProperty<>(this, "primaryAction", PrimaryAction.START_OVER);
 
-    private UpgradeResult shown;
+    private RunResult shown;
 
     /** @param opener opens an address in the user's browser (the application wires HostServices) */
     public ResultViewModel(WizardSession session, BackgroundExecutor executor, Navigator navigator,
@@ -87,11 +89,11 @@ public final class ResultViewModel {
 
     /** Shows the session's result, once per result (coming back changes nothing). */
     public void entered() {
-        UpgradeResult result = session.result.get();
+        RunResult result = session.result.get();
         if (result == null || result == shown) return;
         shown = result;
         RunJob job = session.job.get();
-        RunJob.Kind kind = job == null ? RunJob.Kind.UPGRADE : job.kind();
+        RunKind kind = job == null ? RunKind.UPGRADE : job.kind();
         boolean cancelled = job != null && job.cancellation().isRequested();
         Profile profile = session.profile.get();
         product.set(profile == null ? "the product" : profile.name());
@@ -128,7 +130,7 @@ public final class ResultViewModel {
     private record Address(String url, String directory) {}
 
     /** The product's address, from the profile's health URL and the stack's .env as it is now. */
-    private void readUrl(UpgradeResult result) {
+    private void readUrl(RunResult result) {
         Connection connection = session.connection.get();
         Profile profile = session.profile.get();
         String dir = directory();
@@ -165,7 +167,7 @@ public final class ResultViewModel {
     }
 
     private void updatePrimary() {
-        UpgradeResult result = shown;
+        RunResult result = shown;
         if (result != null && result.exitCode() == ExitCode.DONE && !urlUnknown.get()) {
             primaryAction.set(PrimaryAction.OPEN);
         } else if (result != null && result.exitCode() != ExitCode.DONE && rollbackOffered.get()) {
@@ -200,7 +202,7 @@ public final class ResultViewModel {
      * Run page. Nothing changes before the user says yes.
      */
     public void rollBack(Predicate<String> confirm) {
-        UpgradeResult result = shown;
+        RunResult result = shown;
         Connection connection = session.connection.get();
         Profile profile = session.profile.get();
         if (!rollbackOffered.get() || busy.get() || result == null) return;
@@ -215,11 +217,12 @@ public final class ResultViewModel {
         error.set("");
         executor.run("prepare the rollback", () -> {
             StackState stack = StackInspector.inspect(connection, dir, Optional.of(profile.source()));
-            return new RollbackRun(connection, stack, options);
-        }, run -> {
+            return RollbackPlanner.plan(connection, stack, options, Journal.find(connection.target(), dir));
+        }, plan -> {
             busy.set(false);
-            if (!confirm.test(run.describe())) return;
-            session.job.set(RollbackJob.of(run, profile.name()));
+            if (!confirm.test("Roll " + plan.product() + " in " + plan.directory() + " back to " + plan.to() + "? "
+                    + plan.notes().get(0))) return;
+            session.job.set(RollbackJob.of(connection.target(), plan));
             navigator.goTo(Navigator.Step.RUN);
         }, failure -> {
             busy.set(false);

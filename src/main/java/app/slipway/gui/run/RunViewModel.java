@@ -2,12 +2,10 @@ package app.slipway.gui.run;
 
 import app.slipway.core.ExitCode;
 import app.slipway.core.SlipwayException;
-import app.slipway.core.plan.PlanStep;
+import app.slipway.core.run.PlanStep;
 import app.slipway.core.events.RunEvent;
-import app.slipway.core.events.RunListener;
-import app.slipway.core.events.SecretRedactor;
 import app.slipway.core.run.StepOutcome;
-import app.slipway.core.run.UpgradeResult;
+import app.slipway.core.run.RunResult;
 import app.slipway.core.stack.StackState;
 import app.slipway.gui.background.BackgroundExecutor;
 import app.slipway.gui.background.ErrorText;
@@ -85,9 +83,11 @@ public final class RunViewModel {
         images.clear();
         imagesByRef.clear();
         log.clear();
+        int firstWayBack = next.steps().size() - next.wayBack();
         for (PlanStep step : next.steps()) {
             var row = new StepRow(step.number(), step);
             if (step.skipped()) row.plannedSkip();
+            if (steps.size() >= firstWayBack) row.standby();
             steps.add(row);
         }
         title.set(next.title());
@@ -102,15 +102,10 @@ public final class RunViewModel {
 
         RunInbox own = new RunInbox(executor, this::apply, nanoClock);
         inbox = own;
-        RunListener listener = redacting(session.stack.get(), own);
-        executor.run("run", () -> next.work().apply(listener),
+        // The core's runner masks the plan's secrets before its events reach the inbox.
+        executor.run("run", () -> next.work().apply(own),
                 result -> ended(next, own, result, null),
                 error -> ended(next, own, null, error));
-    }
-
-    /** Secrets of the stack's .env never reach the log, whatever the job's own listener does. */
-    private static RunListener redacting(StackState stack, RunListener next) {
-        return stack == null ? next : SecretRedactor.forStack(stack).wrap(next);
     }
 
     // ------------------------------------------------------------------ events, on the UI thread
@@ -119,7 +114,7 @@ public final class RunViewModel {
         var lines = new ArrayList<LogEntry>();
         for (RunEvent event : batch.events()) {
             if (event instanceof RunEvent.StepStarted s) {
-                row(s.step(), StepState.PENDING, StepState.SKIPPED).started();
+                row(s.step(), StepState.PENDING, StepState.SKIPPED, StepState.STANDBY).started();
                 if (s.step().kind().changesTheStack()) stackChanging = true;
             } else if (event instanceof RunEvent.StepFinished f) {
                 row(f.step(), StepState.RUNNING, StepState.PENDING).ended(StepState.DONE, "", f.took());
@@ -149,6 +144,9 @@ public final class RunViewModel {
      * list does not have (a rollback's restore, a second verify) gets a row of its own at the end.
      */
     private StepRow row(PlanStep step, StepState... states) {
+        for (StepRow row : steps) {
+            if (row.step() == step) return row; // the plan's own step: rows are the plan's steps, one to one
+        }
         for (StepState state : states) {
             for (StepRow row : steps) {
                 if (row.kind() == step.kind() && row.state() == state) return row;
@@ -174,10 +172,10 @@ public final class RunViewModel {
 
     // ------------------------------------------------------------------ the end
 
-    private void ended(RunJob ran, RunInbox own, UpgradeResult result, Throwable error) {
+    private void ended(RunJob ran, RunInbox own, RunResult result, Throwable error) {
         own.close();
         if (ran != job) return; // a newer job replaced it meanwhile
-        UpgradeResult outcome = result != null ? result : failure(error);
+        RunResult outcome = result != null ? result : failure(error);
         running.set(false);
         session.running.set(false);
         finished.set(true);
@@ -188,7 +186,7 @@ public final class RunViewModel {
     }
 
     /** The run threw instead of returning a result: the same shape, one sentence, no stack trace. */
-    private UpgradeResult failure(Throwable error) {
+    private RunResult failure(Throwable error) {
         String message = ErrorText.of(error);
         var outcomes = new ArrayList<StepOutcome>();
         for (StepRow row : steps) {
@@ -205,8 +203,8 @@ public final class RunViewModel {
         appendLog(List.of(LogEntry.notice(message)));
         StackState stack = session.stack.get();
         String from = stack == null ? null : stack.currentVersion().orElse(null);
-        return new UpgradeResult(from, session.version.get(), exitCodeOf(error), message, null, outcomes, Map.of(),
-                Duration.ofNanos(nanoClock.getAsLong() - startedAt));
+        return new RunResult(job.kind(), from, session.version.get(), exitCodeOf(error), message, null,
+                java.util.Optional.empty(), outcomes, Map.of(), Duration.ofNanos(nanoClock.getAsLong() - startedAt));
     }
 
     private static ExitCode exitCodeOf(Throwable error) {

@@ -1,7 +1,7 @@
 package app.slipway.gui.run;
 
-import app.slipway.core.plan.PlanStep;
-import app.slipway.core.plan.StepKind;
+import app.slipway.core.run.PlanStep;
+import app.slipway.core.run.StepKind;
 import java.time.Duration;
 import java.util.Locale;
 import javafx.beans.property.ObjectProperty;
@@ -39,7 +39,7 @@ public final class StepRow {
     }
 
     public String title() {
-        return kind.title;
+        return step.title();
     }
 
     /** What the step does, from the plan. */
@@ -71,6 +71,12 @@ public final class StepRow {
 
     boolean reported() {
         return reported;
+    }
+
+    /** A step of the way back: shown from the start, run only if a change fails. */
+    void standby() {
+        state.set(StepState.STANDBY);
+        note.set("Only if a step from the rename on fails.");
     }
 
     /** The plan already says this step will be skipped. */

@@ -66,7 +66,7 @@ final class StepRowView extends HBox {
         title.getStyleClass().removeAll(Styles.ACCENT, Styles.TEXT_MUTED);
         note.getStyleClass().removeAll(Styles.DANGER, Styles.TEXT_MUTED);
         if (state == StepState.RUNNING) title.getStyleClass().add(Styles.ACCENT);
-        if (state == StepState.SKIPPED) title.getStyleClass().add(Styles.TEXT_MUTED);
+        if (state == StepState.SKIPPED || state == StepState.STANDBY) title.getStyleClass().add(Styles.TEXT_MUTED);
         note.getStyleClass().add(state == StepState.FAILED ? Styles.DANGER : Styles.TEXT_MUTED);
         setAccessibleText(row.title() + ": " + state.name().toLowerCase());
     }
@@ -83,6 +83,7 @@ final class StepRowView extends HBox {
             case DONE -> "✓";
             case FAILED -> "✗";
             case SKIPPED -> "⤼";
+            case STANDBY -> "↺";
             case RUNNING -> "";
         });
         glyph.getStyleClass().addAll(Styles.TEXT_BOLD, switch (state) {

@@ -1,9 +1,13 @@
 package app.slipway.gui.shell;
 
-import app.slipway.core.plan.PlanStep;
 import app.slipway.core.events.Cancellation;
 import app.slipway.core.events.RunListener;
-import app.slipway.core.run.UpgradeResult;
+import app.slipway.core.host.Target;
+import app.slipway.core.run.Plan;
+import app.slipway.core.run.PlanStep;
+import app.slipway.core.run.RunKind;
+import app.slipway.core.run.RunResult;
+import app.slipway.core.run.Runner;
 import java.util.List;
 import java.util.function.Function;
 
@@ -15,13 +19,23 @@ import java.util.function.Function;
  *
  * @param title  what the run is, e.g. "Upgrade Fixture 1.0.0 → 2.0.0"
  * @param kind   what kind of run (the Result page words its outcome by it)
- * @param steps  the steps in the order they will run, all shown from the start
+ * @param steps  the steps the run can show, in order, all shown from the start: the plan's, then its way back
+ * @param wayBack how many of the last {@code steps} are the way back, run only when a change fails
  */
-public record RunJob(String title, Kind kind, List<PlanStep> steps, Function<RunListener, UpgradeResult> work,
+public record RunJob(String title, RunKind kind, List<PlanStep> steps, int wayBack, Function<RunListener, RunResult> work,
                      Cancellation cancellation) {
-    public enum Kind { UPGRADE, INSTALL, ROLLBACK }
-
     public RunJob {
         steps = List.copyOf(steps);
+    }
+
+    public RunJob(String title, RunKind kind, List<PlanStep> steps, Function<RunListener, RunResult> work,
+                  Cancellation cancellation) {
+        this(title, kind, steps, 0, work, cancellation);
+    }
+
+    /** The job that runs {@code plan} with the core's runner: what the Plan page showed is what runs. */
+    public static RunJob of(String title, Target host, Plan plan, Cancellation cancellation) {
+        return new RunJob(title, plan.kind(), plan.allSteps(), plan.recovery().steps().size(), listener -> new Runner(host, plan, listener, cancellation).run(),
+                cancellation);
     }
 }

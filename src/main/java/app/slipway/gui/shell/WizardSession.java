@@ -2,7 +2,7 @@ package app.slipway.gui.shell;
 
 import app.slipway.core.Connection;
 import app.slipway.core.profile.Profile;
-import app.slipway.core.run.UpgradeResult;
+import app.slipway.core.run.RunResult;
 import app.slipway.core.stack.StackState;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -34,7 +34,7 @@ public final class WizardSession implements AutoCloseable {
     /** Built by the Plan page (or the Result page's Rollback), run by the Run page. */
     public final ObjectProperty<RunJob> job = new SimpleObjectProperty<>(this, "job");
     /** How the last job ended. */
-    public final ObjectProperty<UpgradeResult> result = new SimpleObjectProperty<>(this, "result");
+    public final ObjectProperty<RunResult> result = new SimpleObjectProperty<>(this, "result");
     /** Whether a job is running now (the window asks before closing). */
     public final BooleanProperty running = new SimpleBooleanProperty(this, "running");
 

@@ -26,7 +26,7 @@ class EnginePullTest {
     @BeforeAll
     static void connect() {
         DockerCli.requireEngine();
-        engine = Engine.connect(new UnixEngineSocket());
+        engine = Engine.connect(new UnixEngineSocket(), null);
     }
 
     @AfterAll

@@ -33,7 +33,7 @@ class EngineTest {
     @BeforeAll
     static void connect() {
         DockerCli.requireEngine();
-        engine = Engine.connect(new UnixEngineSocket());
+        engine = Engine.connect(new UnixEngineSocket(), null);
     }
 
     @AfterAll
@@ -58,8 +58,8 @@ class EngineTest {
         args.addAll(List.of("--network", "host",
                 "--name", project + "_" + service + "_1",
                 "--label", OWNER_LABEL,
-                "--label", Engine.PROJECT_LABEL + "=" + project,
-                "--label", Engine.SERVICE_LABEL + "=" + service));
+                "--label", DockerEngine.PROJECT_LABEL + "=" + project,
+                "--label", DockerEngine.SERVICE_LABEL + "=" + service));
         args.addAll(options);
         args.add(DockerCli.FIXTURE + ":2.0.0");
         args.addAll(List.of(command));
@@ -77,7 +77,7 @@ class EngineTest {
 
     @Test
     void refusesWhenTheEngineIsNotThere() {
-        try (Engine absent = Engine.connect(new UnixEngineSocket("/nonexistent/slipway/docker.sock"))) {
+        try (Engine absent = Engine.connect(new UnixEngineSocket("/nonexistent/slipway/docker.sock"), null)) {
             SlipwayException e = assertThrows(SlipwayException.class, absent::version);
             assertEquals(ExitCode.REFUSED, e.exitCode());
             assertTrue(e.getMessage().startsWith("The Docker Engine is not reachable ("), e.getMessage());
@@ -94,7 +94,7 @@ class EngineTest {
         SlipwayException fromSocket = SlipwayException.refused("The SSH session to x ended: reconnect.");
         try (Engine engine = Engine.connect(() -> {
             throw fromSocket;
-        })) {
+        }, null)) {
             assertEquals(fromSocket, assertThrows(SlipwayException.class, engine::version));
         }
     }
@@ -106,7 +106,7 @@ class EngineTest {
         String sick = container("run", PROJECT, "sick", List.of("--health-cmd", "false", "--health-interval", "1s", "--health-retries", "1"), "/bin/job");
         String slow = container("run", PROJECT, "slow", List.of("--health-cmd", "true", "--health-interval", "1h", "--health-start-period", "1h"), "/bin/job");
         String plain = container("run", PROJECT, "plain", List.of(), "/bin/job");
-        String migrate = container("run", PROJECT, "migrate", List.of("--label", Engine.ONE_OFF_LABEL + "=True"), "/bin/sh", "-c", "exit 3");
+        String migrate = container("run", PROJECT, "migrate", List.of("--label", DockerEngine.ONE_OFF_LABEL + "=True"), "/bin/sh", "-c", "exit 3");
         String created = container("create", PROJECT, "later", List.of(), "/bin/job");
         DockerCli.ok("wait", migrate);
 
@@ -187,9 +187,9 @@ class EngineTest {
 
     @Test
     void repositoryOfKeepsTheRegistryPort() {
-        assertEquals("127.0.0.1:5555/a/b", Engine.repositoryOf("127.0.0.1:5555/a/b:1.0"));
-        assertEquals("127.0.0.1:5555/a/b", Engine.repositoryOf("127.0.0.1:5555/a/b"));
-        assertEquals("127.0.0.1:5555/a/b", Engine.repositoryOf("127.0.0.1:5555/a/b:1.0@sha256:00"));
-        assertEquals("busybox", Engine.repositoryOf("busybox:latest"));
+        assertEquals("127.0.0.1:5555/a/b", DockerEngine.repositoryOf("127.0.0.1:5555/a/b:1.0"));
+        assertEquals("127.0.0.1:5555/a/b", DockerEngine.repositoryOf("127.0.0.1:5555/a/b"));
+        assertEquals("127.0.0.1:5555/a/b", DockerEngine.repositoryOf("127.0.0.1:5555/a/b:1.0@sha256:00"));
+        assertEquals("busybox", DockerEngine.repositoryOf("busybox:latest"));
     }
 }

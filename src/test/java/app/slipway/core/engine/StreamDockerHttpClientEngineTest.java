@@ -86,7 +86,7 @@ class StreamDockerHttpClientEngineTest {
     @Test
     void dockerJavaSendsUnversionedPaths() {
         WatchedEngineSocket socket = new WatchedEngineSocket();
-        try (Engine engine = Engine.connect(socket)) {
+        try (Engine engine = Engine.connect(socket, null)) {
             engine.version();
         }
         assertTrue(socket.sent().startsWith("GET /version HTTP/1.1\r\nHost: docker\r\n"), socket.sent());

@@ -3,8 +3,8 @@ package app.slipway.gui.result;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import app.slipway.core.ExitCode;
-import app.slipway.core.run.UpgradeResult;
-import app.slipway.gui.shell.RunJob.Kind;
+import app.slipway.core.run.RunResult;
+import app.slipway.core.run.RunKind;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -31,10 +31,10 @@ class OutcomeTest {
             ROLLBACK | BAD_INPUT       | false | false | Stopped before any change                    | WARNING | false
             UPGRADE  | INTERNAL        | false | false | Something went wrong inside Slipway          | DANGER  | false
             """)
-    void wordsToneAndRollbackOffer(Kind kind, ExitCode code, boolean cancelled, boolean backup, String headline,
+    void wordsToneAndRollbackOffer(RunKind kind, ExitCode code, boolean cancelled, boolean backup, String headline,
                                    Tone tone, boolean rollbackOffered) {
-        var result = new UpgradeResult("1.0.0", "2.0.0", code, "message", backup ? "20250101T000000Z-1.0.0-to-2.0.0" : null,
-                List.of(), Map.of(), Duration.ofSeconds(1));
+        var result = new RunResult(kind, "1.0.0", "2.0.0", code, "message", backup ? "20250101T000000Z-1.0.0-to-2.0.0" : null,
+                java.util.Optional.empty(), List.of(), Map.of(), Duration.ofSeconds(1));
 
         assertEquals(new Outcome(headline, tone, rollbackOffered), Outcome.of(kind, result, cancelled, "Fixture"));
     }

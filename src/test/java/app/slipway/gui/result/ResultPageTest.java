@@ -1,11 +1,12 @@
 package app.slipway.gui.result;
 
+import app.slipway.core.run.RunKind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.slipway.core.ExitCode;
 import app.slipway.core.events.Cancellation;
-import app.slipway.core.run.UpgradeResult;
+import app.slipway.core.run.RunResult;
 import app.slipway.gui.background.FxBackgroundExecutor;
 import app.slipway.gui.shell.RunJob;
 import app.slipway.gui.shell.WizardSession;
@@ -46,13 +47,13 @@ class ResultPageTest {
     void showsWhatFailedWithTheFailingServicesLogLines() throws Exception {
         var logs = new LinkedHashMap<String, List<String>>();
         logs.put("web", List.of("Listening on 127.0.0.1:18080", "panic: the database schema is newer than this release"));
-        var result = new UpgradeResult("1.0.0", "3.0.0", ExitCode.ROLLED_BACK,
+        var result = new RunResult(RunKind.UPGRADE, "1.0.0", "3.0.0", ExitCode.ROLLED_BACK,
                 "The upgrade to 3.0.0 failed (the new version is not healthy: web is unhealthy) and was rolled back: "
-                        + "1.0.0 is serving again.", "20250101T000000Z-1.0.0-to-3.0.0", List.of(), logs,
+                        + "1.0.0 is serving again.", "20250101T000000Z-1.0.0-to-3.0.0", java.util.Optional.empty(), List.of(), logs,
                 Duration.ofSeconds(75));
         var session = new WizardSession();
         session.directory.set("/opt/fixture");
-        session.job.set(new RunJob("Upgrade", RunJob.Kind.UPGRADE, List.of(), l -> result, new Cancellation()));
+        session.job.set(new RunJob("Upgrade", RunKind.UPGRADE, List.of(), l -> result, new Cancellation()));
         session.result.set(result);
         List<Object> visited = new ArrayList<>();
 

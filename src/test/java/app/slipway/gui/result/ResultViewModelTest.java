@@ -1,5 +1,6 @@
 package app.slipway.gui.result;
 
+import app.slipway.core.run.RunKind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
@@ -10,13 +11,13 @@ import app.slipway.core.Connection;
 import app.slipway.core.ExitCode;
 import app.slipway.core.backup.Backup;
 import app.slipway.core.backup.BackupWriter;
-import app.slipway.core.plan.PlanStep;
-import app.slipway.core.plan.StepKind;
+import app.slipway.core.run.PlanStep;
+import app.slipway.core.run.StepKind;
 import app.slipway.core.profile.Profile;
 import app.slipway.core.profile.ProfileLoader;
 import app.slipway.core.events.Cancellation;
 import app.slipway.core.events.RunListener;
-import app.slipway.core.run.UpgradeResult;
+import app.slipway.core.run.RunResult;
 import app.slipway.core.stack.StackInspector;
 import app.slipway.core.host.LocalTarget;
 import app.slipway.e2e.FixtureStack;
@@ -67,7 +68,7 @@ class ResultViewModelTest {
         if (stack != null) stack.close();
     }
 
-    private void show(RunJob.Kind kind, UpgradeResult result, Cancellation cancellation) {
+    private void show(RunKind kind, RunResult result, Cancellation cancellation) {
         session.connection.set(connection);
         session.profile.set(profile);
         session.directory.set(dir);
@@ -76,8 +77,9 @@ class ResultViewModelTest {
         model.entered();
     }
 
-    private static UpgradeResult result(ExitCode code, String backupId, Map<String, List<String>> logs) {
-        return new UpgradeResult("2.0.0", "2.1.0", code, "What happened, in one sentence.", backupId, List.of(), logs,
+    private static RunResult result(ExitCode code, String backupId, Map<String, List<String>> logs) {
+        return new RunResult(RunKind.UPGRADE, "2.0.0", "2.1.0", code, "What happened, in one sentence.", backupId,
+                Optional.empty(), List.of(), logs,
                 Duration.ofSeconds(30));
     }
 
@@ -87,19 +89,19 @@ class ResultViewModelTest {
 
     @Test
     void headlineRollbackOfferAndMainActionForEveryExitCode() {
-        record Row(RunJob.Kind kind, ExitCode code, String backupId, String headline, boolean rollback,
+        record Row(RunKind kind, ExitCode code, String backupId, String headline, boolean rollback,
                    PrimaryAction primary, String label) {}
         String id = backup.id();
         var table = List.of(
-                new Row(RunJob.Kind.UPGRADE, ExitCode.DONE, id, "Upgraded to 2.1.0 and healthy", true, PrimaryAction.OPEN, "Open Fixture"),
-                new Row(RunJob.Kind.INSTALL, ExitCode.DONE, null, "Installed Fixture 2.1.0, running and healthy", false, PrimaryAction.OPEN, "Open Fixture"),
-                new Row(RunJob.Kind.ROLLBACK, ExitCode.DONE, id, "Rolled back to 2.1.0 and healthy", false, PrimaryAction.OPEN, "Open Fixture"),
-                new Row(RunJob.Kind.UPGRADE, ExitCode.ROLLED_BACK, id, "The upgrade failed and was rolled back", false, PrimaryAction.START_OVER, "Start over"),
-                new Row(RunJob.Kind.UPGRADE, ExitCode.ROLLBACK_FAILED, id, "Rollback failed: the stack needs you", true, PrimaryAction.ROLL_BACK, "Roll back"),
-                new Row(RunJob.Kind.ROLLBACK, ExitCode.ROLLBACK_FAILED, id, "Rollback failed: the stack needs you", true, PrimaryAction.ROLL_BACK, "Roll back"),
-                new Row(RunJob.Kind.UPGRADE, ExitCode.REFUSED, null, "Refused before any change", false, PrimaryAction.START_OVER, "Start over"),
-                new Row(RunJob.Kind.UPGRADE, ExitCode.BAD_INPUT, null, "Stopped before any change", false, PrimaryAction.START_OVER, "Start over"),
-                new Row(RunJob.Kind.UPGRADE, ExitCode.INTERNAL, null, "Something went wrong inside Slipway", false, PrimaryAction.START_OVER, "Start over"));
+                new Row(RunKind.UPGRADE, ExitCode.DONE, id, "Upgraded to 2.1.0 and healthy", true, PrimaryAction.OPEN, "Open Fixture"),
+                new Row(RunKind.INSTALL, ExitCode.DONE, null, "Installed Fixture 2.1.0, running and healthy", false, PrimaryAction.OPEN, "Open Fixture"),
+                new Row(RunKind.ROLLBACK, ExitCode.DONE, id, "Rolled back to 2.1.0 and healthy", false, PrimaryAction.OPEN, "Open Fixture"),
+                new Row(RunKind.UPGRADE, ExitCode.ROLLED_BACK, id, "The upgrade failed and was rolled back", false, PrimaryAction.START_OVER, "Start over"),
+                new Row(RunKind.UPGRADE, ExitCode.ROLLBACK_FAILED, id, "Rollback failed: the stack needs you", true, PrimaryAction.ROLL_BACK, "Roll back"),
+                new Row(RunKind.ROLLBACK, ExitCode.ROLLBACK_FAILED, id, "Rollback failed: the stack needs you", true, PrimaryAction.ROLL_BACK, "Roll back"),
+                new Row(RunKind.UPGRADE, ExitCode.REFUSED, null, "Refused before any change", false, PrimaryAction.START_OVER, "Start over"),
+                new Row(RunKind.UPGRADE, ExitCode.BAD_INPUT, null, "Stopped before any change", false, PrimaryAction.START_OVER, "Start over"),
+                new Row(RunKind.UPGRADE, ExitCode.INTERNAL, null, "Something went wrong inside Slipway", false, PrimaryAction.START_OVER, "Start over"));
         var label = model.primaryLabel();
         for (Row row : table) {
             show(row.kind(), result(row.code(), row.backupId(), Map.of()), new Cancellation());
@@ -117,7 +119,7 @@ class ResultViewModelTest {
 
     @Test
     void opensTheProductsRootAddressNotItsHealthProbe() {
-        show(RunJob.Kind.UPGRADE, result(ExitCode.DONE, backup.id(), Map.of()), new Cancellation());
+        show(RunKind.UPGRADE, result(ExitCode.DONE, backup.id(), Map.of()), new Cancellation());
 
         assertFalse(model.primaryDisabled().get());
         model.primary(question -> true);
@@ -133,7 +135,7 @@ class ResultViewModelTest {
         var logs = new java.util.LinkedHashMap<String, List<String>>();
         logs.put("web", List.of("listening on 127.0.0.1", "panic: cannot migrate"));
         logs.put("job", List.of("waiting for web"));
-        show(RunJob.Kind.UPGRADE, result(ExitCode.ROLLED_BACK, backup.id(), logs), new Cancellation());
+        show(RunKind.UPGRADE, result(ExitCode.ROLLED_BACK, backup.id(), logs), new Cancellation());
 
         assertEquals(List.of(new ServiceLog("web", List.of("listening on 127.0.0.1", "panic: cannot migrate")),
                 new ServiceLog("job", List.of("waiting for web"))), model.logs());
@@ -143,7 +145,7 @@ class ResultViewModelTest {
     void aCancelledRunSaysSo() {
         var cancellation = new Cancellation();
         cancellation.request();
-        show(RunJob.Kind.UPGRADE, result(ExitCode.REFUSED, null, Map.of()), cancellation);
+        show(RunKind.UPGRADE, result(ExitCode.REFUSED, null, Map.of()), cancellation);
 
         assertEquals("Cancelled before any change", model.headlineProperty().get());
     }
@@ -154,7 +156,7 @@ class ResultViewModelTest {
         session.profile.set(profile);
         session.directory.set(dir + "/no-such-dir");
         var done = result(ExitCode.DONE, null, Map.of());
-        session.job.set(new RunJob("a run", RunJob.Kind.INSTALL, List.of(), l -> done, new Cancellation()));
+        session.job.set(new RunJob("a run", RunKind.INSTALL, List.of(), l -> done, new Cancellation()));
         session.result.set(done);
 
         model.entered();
@@ -169,7 +171,7 @@ class ResultViewModelTest {
 
     @Test
     void rollbackAsksFirstAndChangesNothingWhenTheUserSaysNo() {
-        show(RunJob.Kind.UPGRADE, result(ExitCode.DONE, backup.id(), Map.of()), new Cancellation());
+        show(RunKind.UPGRADE, result(ExitCode.DONE, backup.id(), Map.of()), new Cancellation());
         RunJob before = session.job.get();
         List<String> asked = new ArrayList<>();
 
@@ -186,7 +188,7 @@ class ResultViewModelTest {
 
     @Test
     void aRollbackThatCannotBePreparedSaysWhyInOneSentence() {
-        show(RunJob.Kind.UPGRADE, result(ExitCode.ROLLBACK_FAILED, "20990101T000000Z-9-to-9", Map.of()), new Cancellation());
+        show(RunKind.UPGRADE, result(ExitCode.ROLLBACK_FAILED, "20990101T000000Z-9-to-9", Map.of()), new Cancellation());
 
         model.primary(question -> true);
 
@@ -197,14 +199,14 @@ class ResultViewModelTest {
 
     @Test
     void rollbackAfterASuccessfulUpgradeRunsOnTheRunPageAndComesBackRolledBack() {
-        show(RunJob.Kind.UPGRADE, result(ExitCode.DONE, backup.id(), Map.of()), new Cancellation());
+        show(RunKind.UPGRADE, result(ExitCode.DONE, backup.id(), Map.of()), new Cancellation());
         RunJob upgrade = session.job.get();
 
         model.rollBack(question -> true);
 
         RunJob rollback = session.job.get();
         assertNotSame(upgrade, rollback);
-        assertEquals(RunJob.Kind.ROLLBACK, rollback.kind());
+        assertEquals(RunKind.ROLLBACK, rollback.kind());
         assertEquals("Roll back Fixture 2.0.0 → 2.0.0", rollback.title());
         assertEquals(List.of(StepKind.PREFLIGHT, StepKind.RESTORE_FILES, StepKind.RESTART, StepKind.VERIFY, StepKind.RECORD),
                 rollback.steps().stream().map(PlanStep::kind).toList());

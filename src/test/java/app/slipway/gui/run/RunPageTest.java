@@ -1,12 +1,13 @@
 package app.slipway.gui.run;
 
+import app.slipway.core.run.RunKind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.slipway.core.ExitCode;
-import app.slipway.core.plan.PlanStep;
-import app.slipway.core.plan.StepKind;
+import app.slipway.core.run.PlanStep;
+import app.slipway.core.run.StepKind;
 import app.slipway.core.events.Cancellation;
 import app.slipway.core.events.RunEvent;
 import app.slipway.gui.background.FxBackgroundExecutor;
@@ -62,7 +63,7 @@ class RunPageTest {
         List<PlanStep> steps = Steps.upgrade();
         var session = new WizardSession();
         var navigator = new RecordingNavigator();
-        session.job.set(new RunJob("Upgrade Fixture 1.0.0 → 2.0.0", RunJob.Kind.UPGRADE, steps, l -> {
+        session.job.set(new RunJob("Upgrade Fixture 1.0.0 → 2.0.0", RunKind.UPGRADE, steps, l -> {
             l.on(new RunEvent.StepStarted(Steps.of(steps, StepKind.CONNECT)));
             l.on(new RunEvent.StepFinished(Steps.of(steps, StepKind.CONNECT), Duration.ofMillis(300)));
             l.on(new RunEvent.StepStarted(Steps.of(steps, StepKind.PREFLIGHT)));
@@ -121,7 +122,7 @@ class RunPageTest {
         var firstLines = new CountDownLatch(1);
         var session = new WizardSession();
         var navigator = new RecordingNavigator();
-        session.job.set(new RunJob("Logs", RunJob.Kind.UPGRADE, Steps.upgrade(), l -> {
+        session.job.set(new RunJob("Logs", RunKind.UPGRADE, Steps.upgrade(), l -> {
             for (int i = 0; i < 100; i++) l.on(new RunEvent.LogLine("compose", "first " + i));
             await(firstLines);
             for (int i = 0; i < 100; i++) l.on(new RunEvent.LogLine("compose", "second " + i));

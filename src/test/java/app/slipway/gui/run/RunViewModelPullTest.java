@@ -1,5 +1,9 @@
 package app.slipway.gui.run;
 
+import java.util.Optional;
+import app.slipway.core.engine.DockerEngine;
+import app.slipway.core.run.StepAction;
+import app.slipway.core.run.RunKind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,12 +11,12 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import app.slipway.core.Connection;
 import app.slipway.core.ExitCode;
-import app.slipway.core.plan.PlanStep;
-import app.slipway.core.plan.StepKind;
+import app.slipway.core.run.PlanStep;
+import app.slipway.core.run.StepKind;
 import app.slipway.core.events.Cancellation;
 import app.slipway.core.events.PullEvents;
 import app.slipway.core.events.RunEvent;
-import app.slipway.core.run.UpgradeResult;
+import app.slipway.core.run.RunResult;
 import app.slipway.core.host.LocalTarget;
 import app.slipway.gui.background.DirectExecutor;
 import app.slipway.gui.shell.Navigator;
@@ -36,13 +40,13 @@ class RunViewModelPullTest {
             String tag = removeLocally(connection, tb);
             String ref = tb.fixtureImage(tag);
             assertFalse(connection.engine().imageExistsLocally(ref));
-            var step = new PlanStep(1, StepKind.PREFLIGHT, List.of("Pull " + ref + "."), List.of(), false);
+            var step = new PlanStep(1, StepKind.PREFLIGHT, "Preflight", List.of("Pull " + ref + "."), List.of(), false, false, StepAction.NOTHING);
             var cancellation = new Cancellation();
-            var job = new RunJob("Pull " + ref, RunJob.Kind.UPGRADE, List.of(step), listener -> {
+            var job = new RunJob("Pull " + ref, RunKind.UPGRADE, List.of(step), listener -> {
                 listener.on(new RunEvent.StepStarted(step));
                 connection.engine().pull(tb.fixtureImage(), tag, new PullEvents(ref, listener, cancellation));
                 listener.on(new RunEvent.StepFinished(step, Duration.ofSeconds(1)));
-                return new UpgradeResult(null, tag, ExitCode.DONE, "pulled", null, List.of(), Map.of(), Duration.ZERO);
+                return new RunResult(RunKind.UPGRADE, null, tag, ExitCode.DONE, "pulled", null, Optional.empty(), List.of(), Map.of(), Duration.ZERO);
             }, cancellation);
             var session = new WizardSession();
             var navigator = new RecordingNavigator();
@@ -72,7 +76,7 @@ class RunViewModelPullTest {
         StringBuilder refusals = new StringBuilder();
         for (String tag : List.of(tb.nextVersion(), tb.unhealthyVersion(), tb.legacyVersion())) {
             try {
-                connection.engine().client().removeImageCmd(tb.fixtureImage(tag)).exec();
+                ((DockerEngine) connection.engine()).client().removeImageCmd(tb.fixtureImage(tag)).exec();
                 return tag;
             } catch (NotFoundException absent) {
                 return tag;

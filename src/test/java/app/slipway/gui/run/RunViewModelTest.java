@@ -1,5 +1,7 @@
 package app.slipway.gui.run;
 
+import app.slipway.core.run.StepAction;
+import app.slipway.core.run.RunKind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -8,12 +10,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.slipway.core.ExitCode;
 import app.slipway.core.SlipwayException;
-import app.slipway.core.plan.PlanStep;
-import app.slipway.core.plan.StepKind;
+import app.slipway.core.run.PlanStep;
+import app.slipway.core.run.StepKind;
 import app.slipway.core.events.Cancellation;
 import app.slipway.core.events.RunEvent;
 import app.slipway.core.events.RunListener;
-import app.slipway.core.run.UpgradeResult;
+import app.slipway.core.run.RunResult;
 import app.slipway.gui.background.BackgroundExecutor;
 import app.slipway.gui.background.DirectExecutor;
 import app.slipway.gui.shell.Navigator;
@@ -44,8 +46,8 @@ class RunViewModelTest {
     private final List<PlanStep> steps = Steps.upgrade();
     private final List<String> checks = new ArrayList<>();
 
-    private RunJob job(Function<RunListener, UpgradeResult> work, Cancellation cancellation) {
-        return new RunJob("Upgrade Fixture 1.0.0 → 2.0.0", RunJob.Kind.UPGRADE, steps, work, cancellation);
+    private RunJob job(Function<RunListener, RunResult> work, Cancellation cancellation) {
+        return new RunJob("Upgrade Fixture 1.0.0 → 2.0.0", RunKind.UPGRADE, steps, work, cancellation);
     }
 
     private StepState state(StepKind kind) {
@@ -72,7 +74,7 @@ class RunViewModelTest {
     @Test
     void followsAFailedUpgradeThatRollsBackStepByStep() {
         var cancellation = new Cancellation();
-        UpgradeResult rolledBack = Steps.result(ExitCode.ROLLED_BACK, "The upgrade to 2.0.0 failed and was rolled back.",
+        RunResult rolledBack = Steps.result(ExitCode.ROLLED_BACK, "The upgrade to 2.0.0 failed and was rolled back.",
                 Map.of("web", List.of("boom")));
         session.job.set(job(l -> {
             checks.add("before start running=" + session.running.get() + " cancel=" + model.cancelPossibleProperty().get());
@@ -110,10 +112,10 @@ class RunViewModelTest {
             l.on(new RunEvent.StepFailed(Steps.of(steps, StepKind.VERIFY), "web is not healthy", Duration.ofSeconds(45)));
             l.on(new RunEvent.Notice("The upgrade failed (web is not healthy); rolling back to 1.0.0."));
             // a rollback's own steps are not in the plan: they get rows of their own
-            var restore = new PlanStep(1, StepKind.RESTORE_FILES, List.of(), List.of(), false);
+            var restore = new PlanStep(1, StepKind.RESTORE_FILES, StepKind.RESTORE_FILES.title, List.of(), List.of(), true, false, StepAction.NOTHING);
             l.on(new RunEvent.StepStarted(restore));
             l.on(new RunEvent.StepFinished(restore, Duration.ofSeconds(1)));
-            var reverify = new PlanStep(2, StepKind.VERIFY, List.of(), List.of(), false);
+            var reverify = new PlanStep(2, StepKind.VERIFY, StepKind.VERIFY.title, List.of(), List.of(), true, false, StepAction.NOTHING);
             l.on(new RunEvent.StepStarted(reverify));
             l.on(new RunEvent.StepFinished(reverify, Duration.ofSeconds(5)));
             return rolledBack;
@@ -210,7 +212,7 @@ class RunViewModelTest {
 
         model.entered();
 
-        UpgradeResult result = session.result.get();
+        RunResult result = session.result.get();
         assertEquals(ExitCode.REFUSED, result.exitCode());
         assertEquals("The Docker Engine on local is not reachable (connection refused): is it running?", result.message());
         assertEquals("2.0.0", result.to());
@@ -228,7 +230,7 @@ class RunViewModelTest {
 
         model.entered();
 
-        UpgradeResult result = session.result.get();
+        RunResult result = session.result.get();
         assertEquals(ExitCode.INTERNAL, result.exitCode());
         assertTrue(result.message().contains("index 3 out of bounds") && result.message().contains("bug"),
                 result.message());

@@ -1,9 +1,11 @@
 package app.slipway.gui.run;
 
+import app.slipway.core.run.RunKind;
+import app.slipway.core.run.StepAction;
 import app.slipway.core.ExitCode;
-import app.slipway.core.plan.PlanStep;
-import app.slipway.core.plan.StepKind;
-import app.slipway.core.run.UpgradeResult;
+import app.slipway.core.run.PlanStep;
+import app.slipway.core.run.StepKind;
+import app.slipway.core.run.RunResult;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,8 +22,9 @@ final class Steps {
         var list = new ArrayList<PlanStep>();
         for (StepKind kind : UPGRADE) {
             boolean skipped = kind == StepKind.RENAME;
-            list.add(new PlanStep(list.size() + 1, kind,
-                    List.of(skipped ? "Nothing to rename." : "What " + kind.title + " does."), List.of(), skipped));
+            list.add(new PlanStep(list.size() + 1, kind, kind.title,
+                    List.of(skipped ? "Nothing to rename." : "What " + kind.title + " does."), List.of(),
+                    kind.changesTheStack(), skipped, StepAction.NOTHING));
         }
         return list;
     }
@@ -30,8 +33,9 @@ final class Steps {
         return steps.stream().filter(s -> s.kind() == kind).findFirst().orElseThrow();
     }
 
-    static UpgradeResult result(ExitCode code, String message, Map<String, List<String>> logs) {
-        return new UpgradeResult("1.0.0", "2.0.0", code, message, "20250101T000000Z-1.0.0-to-2.0.0", List.of(), logs,
+    static RunResult result(ExitCode code, String message, Map<String, List<String>> logs) {
+        return new RunResult(RunKind.UPGRADE, "1.0.0", "2.0.0", code, message, "20250101T000000Z-1.0.0-to-2.0.0",
+                java.util.Optional.empty(), List.of(), logs,
                 Duration.ofSeconds(42));
     }
 }

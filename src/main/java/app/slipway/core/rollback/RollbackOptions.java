@@ -1,4 +1,4 @@
-package app.slipway.core.run;
+package app.slipway.core.rollback;
 
 import java.util.Optional;
 

@@ -1,4 +1,4 @@
-package app.slipway.core.plan;
+package app.slipway.core.upgrade;
 
 /**
  * The user's choices for one upgrade.

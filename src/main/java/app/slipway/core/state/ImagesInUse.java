@@ -1,4 +1,4 @@
-package app.slipway.core.run;
+package app.slipway.core.state;
 
 import app.slipway.core.events.*;
 import app.slipway.core.engine.Engine;
@@ -12,34 +12,26 @@ import java.util.List;
  * The images a stack runs, by ID, and putting their tags back: if a tag moved (re-published
  * upstream, or re-pulled), a rollback must start the image that actually ran, not the tag's new one.
  */
-final class ImagesInUse {
+public final class ImagesInUse {
     private ImagesInUse() {}
 
-    static List<ImageInUse> of(StackState stack) {
+    public static List<ImageInUse> of(StackState stack) {
         return stack.containers().stream()
                 .filter(ServiceContainer::isRunning)
                 .map(c -> new ImageInUse(c.service(), c.image(), c.imageId()))
                 .toList();
     }
 
-    static void restoreTags(Engine engine, List<ImageInUse> images, RunListener listener) {
+    public static void restoreTags(Engine engine, List<ImageInUse> images, RunListener listener) {
         for (ImageInUse image : images) {
             if (image.imageId() == null || image.imageRef() == null) continue;
-            String current = currentId(engine, image.imageRef());
+            String current = engine.imageId(image.imageRef()).orElse(null);
             if (image.imageId().equals(current)) continue;
             ImageRef ref = ImageRef.parse(image.imageRef());
             String tag = ref.tag().orElse("latest");
-            engine.client().tagImageCmd(image.imageId(), ref.repositoryWithRegistry(), tag).withForce().exec();
+            engine.tag(image.imageId(), ref.repositoryWithRegistry(), tag);
             listener.on(new RunEvent.LogLine("slipway", "Tagged the image " + shortId(image.imageId())
                     + " that " + image.service() + " ran as " + image.imageRef() + " again (the tag had moved)."));
-        }
-    }
-
-    private static String currentId(Engine engine, String ref) {
-        try {
-            return engine.client().inspectImageCmd(ref).exec().getId();
-        } catch (com.github.dockerjava.api.exception.NotFoundException e) {
-            return null;
         }
     }
 

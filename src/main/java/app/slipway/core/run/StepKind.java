@@ -1,0 +1,32 @@
+package app.slipway.core.run;
+
+/** What a step is, in the order SPEC §4 gives an upgrade's steps, and the steps a way back adds. */
+public enum StepKind {
+    CONNECT("Connect", false),
+    READ("Read the stack", false),
+    PREFLIGHT("Preflight", false),
+    BACKUP("Back up", false),
+    RENAME("Rename legacy services", true),
+    PIN("Pin the version", true),
+    RESTART("Restart", true),
+    VERIFY("Verify", true),
+    RECORD("Record", false),
+    RESTORE_FILES("Restore .env and the compose file", true),
+    RESTORE_DATA("Restore the database and volumes", true);
+
+    public final String title;
+    private final boolean changes;
+
+    StepKind(String title, boolean changes) {
+        this.title = title;
+        this.changes = changes;
+    }
+
+    /**
+     * Steps of this kind change the stack (or judge a change): once one starts, cancelling is no
+     * longer possible and a failure is undone by the plan's recovery.
+     */
+    public boolean changesTheStack() {
+        return changes;
+    }
+}
