@@ -1,0 +1,109 @@
+package app.slipway.core.fakes;
+
+import app.slipway.core.SlipwayException;
+import app.slipway.core.engine.ContainerHealth;
+import app.slipway.core.engine.Engine;
+import app.slipway.core.engine.EngineVersion;
+import app.slipway.core.engine.PullListener;
+import app.slipway.core.engine.ServiceContainer;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * An engine that knows the images a test says a registry has and the containers a test says run:
+ * what the run kernel and the planners ask of an engine, without one.
+ */
+public final class InMemoryEngine implements Engine {
+    private final Set<String> registry = new HashSet<>();
+    private final Map<String, String> localImages = new HashMap<>(); // ref -> id
+    private final List<ServiceContainer> containers = new CopyOnWriteArrayList<>();
+    private final List<String> pulls = new CopyOnWriteArrayList<>();
+
+    /** The registry has {@code image:tag}. */
+    public InMemoryEngine publishes(String image, String tag) {
+        registry.add(image + ":" + tag);
+        return this;
+    }
+
+    /** A running, healthy (or plain running) container of a project's service. */
+    public InMemoryEngine runs(String project, String service, String image, boolean healthy) {
+        String id = "sha256:" + Integer.toHexString(image.hashCode());
+        localImages.put(image, id);
+        containers.add(new ServiceContainer("c-" + project + "-" + service, project + "-" + service + "-1", service,
+                "running", healthy ? ContainerHealth.HEALTHY : ContainerHealth.NONE, image, id, 0, false,
+                Instant.now().minusSeconds(60)));
+        return this;
+    }
+
+    /** What {@code up -d} leaves: one running container per service, the old ones gone. */
+    public InMemoryEngine replaceContainers(String project, List<String> services, String image, boolean healthy) {
+        containers.removeIf(c -> c.name().startsWith(project + "-"));
+        services.forEach(service -> runs(project, service, image, healthy));
+        return this;
+    }
+
+    public List<String> pulls() {
+        return List.copyOf(pulls);
+    }
+
+    @Override
+    public EngineVersion version() {
+        return new EngineVersion("20.10.24", "1.41", "linux", "amd64");
+    }
+
+    @Override
+    public List<ServiceContainer> containersOf(String composeProject) {
+        return containers.stream().filter(c -> c.name().startsWith(composeProject + "-")).toList();
+    }
+
+    @Override
+    public Optional<String> repoDigest(String imageRefOrId) {
+        return Optional.empty();
+    }
+
+    @Override
+    public List<String> repoDigests(String imageRefOrId) {
+        return List.of();
+    }
+
+    @Override
+    public boolean imageExistsLocally(String ref) {
+        return localImages.containsKey(ref);
+    }
+
+    @Override
+    public Optional<String> imageId(String ref) {
+        return Optional.ofNullable(localImages.get(ref));
+    }
+
+    @Override
+    public void tag(String imageId, String repository, String tag) {
+        localImages.put(repository + ":" + tag, imageId);
+    }
+
+    @Override
+    public void pull(String image, String tag, PullListener listener) {
+        String ref = image + ":" + tag;
+        pulls.add(ref);
+        if (!registry.contains(ref)) {
+            throw SlipwayException.refused("Image " + ref + " does not exist in the registry: check the version.");
+        }
+        localImages.putIfAbsent(ref, "sha256:" + Integer.toHexString(ref.hashCode()));
+        listener.onLayer("layer-1", "Pull complete", 10, 10);
+    }
+
+    @Override
+    public List<String> logTail(String containerId, int lines) {
+        return new ArrayList<>(List.of("log of " + containerId));
+    }
+
+    @Override
+    public void close() {}
+}
