@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Starts Slipway's real testbed on this machine (SPEC §8): Docker Engine, a local image
+# Starts Slipway's real testbed on this machine (README §The two commands (Test)): Docker Engine, a local image
 # registry, an OpenSSH server and the fixture images, all on 127.0.0.1.
 #
 # Run as root on Debian 12. Idempotent: when everything is up it only checks, in seconds.

@@ -19,7 +19,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code slipway install}: a first install, or the re-run on a directory that already holds the stack (SPEC §5). */
+/** {@code slipway install}: a first install, or the re-run on a directory that already holds the stack (README §The CLI (install)). */
 @Command(name = "install", mixinStandardHelpOptions = true,
         description = {
             "Installs the product P into DIR (created if missing): checks the engine, Compose, free disk and "

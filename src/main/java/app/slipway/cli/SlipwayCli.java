@@ -6,7 +6,7 @@ import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code slipway} command: subcommands, and the mapping of failures to SPEC §3 exit codes. */
+/** The {@code slipway} command: subcommands, and the mapping of failures to README §The CLI exit codes. */
 @Command(name = "slipway",
         mixinStandardHelpOptions = true,
         versionProvider = SlipwayVersion.class,

@@ -9,7 +9,7 @@ import app.slipway.core.host.Target;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
-/** The TARGET options of SPEC §3, shared by every command that works on a stack. */
+/** The TARGET options of README §The CLI, shared by every command that works on a stack. */
 public final class TargetOptions {
     @Option(names = "--host", paramLabel = "TARGET", defaultValue = "local",
             description = "local (default; honours DOCKER_HOST),%nssh://USER@HOST[:PORT], or%nssh://ALIAS (a Host in ~/.ssh/config).")
@@ -32,7 +32,7 @@ public final class TargetOptions {
         return host == null || host.equals("local") ? null : "--host " + host;
     }
 
-    /** Opens the target and checks its engine and Compose (SPEC §4 step 1). */
+    /** Opens the target and checks its engine and Compose (README §How an upgrade works step 1). */
     public Connection connect() {
         return Connection.open(openTarget());
     }

@@ -6,7 +6,7 @@ import app.slipway.core.engine.EngineVersion;
 import app.slipway.core.host.Target;
 
 /**
- * A checked connection to a target (SPEC §4 step 1): the target itself, its Docker Engine that
+ * A checked connection to a target (README §How an upgrade works step 1): the target itself, its Docker Engine that
  * answered with a version, and the Compose CLI found there. Closing it closes the target.
  */
 public record Connection(Target target, Engine engine, EngineVersion engineVersion, ComposeCli compose)

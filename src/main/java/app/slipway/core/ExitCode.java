@@ -1,6 +1,6 @@
 package app.slipway.core;
 
-/** Exit codes of SPEC §3; scripts and tests rely on the numbers. */
+/** Exit codes of README §The CLI; scripts and tests rely on the numbers. */
 public enum ExitCode {
     DONE(0),
     INTERNAL(1),

@@ -14,7 +14,7 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
 import javafx.stage.Stage;
 
-/** The desktop wizard of SPEC §7: the same core and events as the CLI, six pages, no flow logic of its own. */
+/** The desktop wizard of README §The wizard: the same core and events as the CLI, six pages, no flow logic of its own. */
 public class WizardApp extends Application {
     /** Benchmarks pass a file here; the wizard writes the epoch millis at which its first page is on screen. */
     static final String STARTUP_PROBE = "slipway.startupProbe";

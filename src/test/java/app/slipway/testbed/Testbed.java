@@ -25,7 +25,7 @@ import java.util.List;
 import java.util.Properties;
 
 /**
- * The real testbed started by {@code testbed/up.sh} (SPEC §8): Docker Engine, local registry,
+ * The real testbed started by {@code testbed/up.sh} (README §The two commands (Test)): Docker Engine, local registry,
  * sshd on 127.0.0.1 and the fixture images. Reads {@code testbed.properties} from
  * {@code $SLIPWAY_TESTBED_DIR} (default {@code /var/lib/slipway-testbed}).
  *

@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What {@code manifest.json} of a backup says (SPEC §4 step 4): which stack and versions it was
+ * What {@code manifest.json} of a backup says (README §How an upgrade works step 4): which stack and versions it was
  * taken for, when, and every file with its size and sha256. It also records what each archive
  * holds, so a restore never depends on a profile that may have changed since.
  *

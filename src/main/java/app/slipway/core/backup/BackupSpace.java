@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Preflight (SPEC §4 step 3): is there room for the backup? Estimates its size from what the profile
+ * Preflight (README §How an upgrade works step 3): is there room for the backup? Estimates its size from what the profile
  * backs up — the database's size as PostgreSQL reports it (a custom-format dump is smaller), each
  * volume path's and directory's {@code du} — and compares it, plus headroom, with what {@code df}
  * says is free where the backups go. Changes nothing; a part that cannot be measured is refused here,

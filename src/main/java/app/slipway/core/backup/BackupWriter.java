@@ -19,7 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Takes the pre-change snapshot of SPEC §4 step 4 into {@code DIR/backups/<UTC stamp>-<from>-to-<to>/}:
+ * Takes the pre-change snapshot of README §How an upgrade works step 4 into {@code DIR/backups/<UTC stamp>-<from>-to-<to>/}:
  * {@code .env} (0600) and the compose file byte for byte, {@code images.json}, a checked
  * {@code pg_dump -Fc}, a tar per volume path, a tar per host directory (services stopped meanwhile),
  * and {@code manifest.json} with every file's size and sha256. Big files are made and hashed on the

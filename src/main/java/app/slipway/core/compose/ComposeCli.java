@@ -7,7 +7,7 @@ import app.slipway.core.host.Target;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Which Compose the target has, and its version: v2 preferred, v1 accepted (SPEC §4 step 1). */
+/** Which Compose the target has, and its version: v2 preferred, v1 accepted (README §How an upgrade works step 1). */
 public record ComposeCli(ComposeFlavor flavor, String version) {
 
     public static ComposeCli detect(Target target) {

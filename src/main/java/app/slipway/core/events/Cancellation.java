@@ -3,7 +3,7 @@ package app.slipway.core.events;
 import app.slipway.core.SlipwayException;
 
 /**
- * A request to stop a run, honoured only while nothing has changed yet (SPEC §7: cancel before the
+ * A request to stop a run, honoured only while nothing has changed yet (README §The wizard: cancel before the
  * first change). The run calls {@link #checkpoint()} between its steps and while pulling; once it
  * begins changing the stack it calls {@link #close()}, and a later request is refused.
  */

@@ -12,7 +12,7 @@ import okhttp3.Request;
 import okhttp3.Response;
 
 /**
- * Reads the compose file a profile installs (SPEC §2 {@code install.compose}): an http(s) URL,
+ * Reads the compose file a profile installs (README §Profiles {@code install.compose}): an http(s) URL,
  * fetched here, or a file beside the profile, read on this machine. Either way the bytes are then
  * written to the target.
  */

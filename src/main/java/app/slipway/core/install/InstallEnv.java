@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The {@code .env} an install writes (SPEC §5), computed from what is there already. Existing
+ * The {@code .env} an install writes (README §The CLI (install)), computed from what is there already. Existing
  * values win byte for byte; only missing keys are appended: profile defaults (a {@code --set} value
  * wins over its default), other {@code --set} keys, secrets generated in the profile's kinds. The
  * version variable is pinned only when a version is given. An existing secret is never rotated.

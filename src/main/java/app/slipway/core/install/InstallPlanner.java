@@ -38,7 +38,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * {@code install} (SPEC §5) as a {@link Plan}: a first install into an empty or missing directory,
+ * {@code install} (README §The CLI (install)) as a {@link Plan}: a first install into an empty or missing directory,
  * or the re-run on a directory that already holds a stack. Everything is read and decided here —
  * re-run or not, the compose file and the {@code .env} to write (secrets generated now, never
  * rotated), the legacy containers to remove — and the steps write exactly that.

@@ -14,7 +14,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The checks an install makes before writing anything (SPEC §5); each refusal is one sentence, exit 3. */
+/** The checks an install makes before writing anything (README §The CLI (install)); each refusal is one sentence, exit 3. */
 public final class InstallPreflight {
     /** Free space the install directory's filesystem must have: images, database and logs need room. */
     public static final long MIN_FREE_KB = 1024L * 1024L; // 1 GiB

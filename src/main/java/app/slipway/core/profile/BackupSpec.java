@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What to save before a change (SPEC §2 {@code backup}); every part is optional.
+ * What to save before a change (README §Profiles {@code backup}); every part is optional.
  *
  * @param postgres database to dump, if the product has one
  * @param volumes container paths to archive

@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Where the compose file for a first install comes from (SPEC §2 {@code install.compose}): an
+ * Where the compose file for a first install comes from (README §Profiles {@code install.compose}): an
  * http(s) URL, or a file path resolved against the directory of the profile file that named it.
  * Exactly one of {@link #url()} and {@link #path()} is present.
  *

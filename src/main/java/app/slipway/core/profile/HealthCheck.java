@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * How Slipway decides the new version is up (SPEC §2 {@code health}): an HTTP URL that must answer
+ * How Slipway decides the new version is up (README §Profiles {@code health}): an HTTP URL that must answer
  * 2xx, probed from the target host's own point of view, within an overall time budget.
  *
  * @param urlTemplate the URL as written in the profile; may refer to the stack's {@code .env}

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * What a first install writes (SPEC §2 {@code install}).
+ * What a first install writes (README §Profiles {@code install}).
  *
  * @param compose where the compose file comes from
  * @param env {@code .env} defaults, in profile order; written only when the key is missing

@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The database to dump before a change (SPEC §2 {@code backup.postgres}): {@code pg_dump} runs inside
+ * The database to dump before a change (README §Profiles {@code backup.postgres}): {@code pg_dump} runs inside
  * {@code service} through {@code compose exec -T}.
  *
  * @param service compose service that runs PostgreSQL

@@ -9,7 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What Slipway knows about one product (SPEC §2). Immutable; load one with {@link ProfileLoader}.
+ * What Slipway knows about one product (README §Profiles). Immutable; load one with {@link ProfileLoader}.
  *
  * @param source built-in name ({@code strata}) or the absolute path of the profile file
  * @param name display name

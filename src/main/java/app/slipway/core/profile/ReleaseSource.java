@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Where versions and release notes come from (SPEC §2 {@code releases}).
+ * Where versions and release notes come from (README §Profiles {@code releases}).
  *
  * @param github repository as {@code owner/repo}
  * @param api GitHub API base without a trailing slash; tests point it at a local server

@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * How a generated secret looks (SPEC §2 {@code install.secrets}). The hex and base64 kinds take
+ * How a generated secret looks (README §Profiles {@code install.secrets}). The hex and base64 kinds take
  * that many random bytes and encode them the way the products' own installers do
  * ({@code openssl rand -hex N}, Node's {@code randomBytes(32).toString("base64")}, and the
  * URL-safe unpadded base64 Appstrate uses for database passwords).

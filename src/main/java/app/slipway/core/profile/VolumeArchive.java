@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /**
  * A path inside a service's container that is archived before a change
- * (SPEC §2 {@code backup.volumes}), e.g. Strata's {@code web:/rails/storage}.
+ * (README §Profiles {@code backup.volumes}), e.g. Strata's {@code web:/rails/storage}.
  *
  * @param service compose service whose container holds the path
  * @param path absolute path inside that container

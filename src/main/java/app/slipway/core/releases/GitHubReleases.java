@@ -21,7 +21,7 @@ import okhttp3.Request;
 import okhttp3.Response;
 
 /**
- * Reads a product's GitHub releases (SPEC §6): every page, drafts left out, {@code GITHUB_TOKEN}
+ * Reads a product's GitHub releases (README §The CLI (versions, notes)): every page, drafts left out, {@code GITHUB_TOKEN}
  * honoured, each page cached on disk with its ETag so a repeat costs a 304 (which GitHub does
  * not count against the rate limit), and the cache shown with its date when GitHub cannot be
  * reached.

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The notes for one upgrade (SPEC §6): every release after the installed version up to and
+ * The notes for one upgrade (README §The CLI (versions, notes)): every release after the installed version up to and
  * including the target, newest first, prereleases only when the target is one, with the breaking
  * changes gathered for a summary on top.
  *

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * How a run ended: the exit code of SPEC §3 and one sentence for the user, the versions, where the
+ * How a run ended: the exit code of README §The CLI and one sentence for the user, the versions, where the
  * product answers, the backup it took, every step with its duration, and the last log lines of
  * the services that failed. Secrets are already masked.
  */

@@ -1,6 +1,6 @@
 package app.slipway.core.run;
 
-/** What a step is, in the order SPEC §4 gives an upgrade's steps, and the steps a way back adds. */
+/** What a step is, in the order README §How an upgrade works gives an upgrade's steps, and the steps a way back adds. */
 public enum StepKind {
     CONNECT("Connect", false),
     READ("Read the stack", false),

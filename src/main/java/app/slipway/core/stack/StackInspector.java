@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-/** Reads one installed stack over a connection (SPEC §4 step 2); changes nothing. */
+/** Reads one installed stack over a connection (README §How an upgrade works step 2); changes nothing. */
 public final class StackInspector {
     private StackInspector() {}
 

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What Slipway knows of one installed stack (SPEC §4 step 2): its files, Compose's model of them,
+ * What Slipway knows of one installed stack (README §How an upgrade works step 2): its files, Compose's model of them,
  * the product's profile, the containers the engine runs for it, and the versions pinned and running.
  */
 public record StackState(StackFiles files, ComposeCommands compose, ComposeModel model, String project,

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code DIR/.slipway/history.jsonl}: one JSON object per line, one line per run (SPEC §4 step 9).
+ * {@code DIR/.slipway/history.jsonl}: one JSON object per line, one line per run (README §How an upgrade works step 9).
  * Appending rewrites the file atomically with every earlier byte kept, so a reader never sees
  * half a line and a crash never loses the earlier ones.
  */

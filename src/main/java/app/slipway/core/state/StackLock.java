@@ -9,7 +9,7 @@ import java.util.HexFormat;
 import java.util.Optional;
 
 /**
- * The lock of one install directory (SPEC §4 step 3): the atomic creation of the directory
+ * The lock of one install directory (README §How an upgrade works step 3): the atomic creation of the directory
  * {@code DIR/.slipway/lock}, holding {@code owner.json} (who, where, since when, doing what).
  * Whoever creates the directory holds the lock; everyone else is refused (exit 3) until it is
  * released, or broken on request ({@code --break-lock}).

@@ -36,7 +36,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The upgrade of SPEC §4 as a {@link Plan}: a pure function of the stack as read, the target
+ * The upgrade of README §How an upgrade works as a {@link Plan}: a pure function of the stack as read, the target
  * version and the interrupted run's journal (if any). Everything is decided here — the legacy
  * services, the commands, the compose text after the rename, the .env after the pin — and each
  * step's action does exactly what the step shows.

@@ -20,7 +20,7 @@ import java.util.Set;
 import java.util.concurrent.CancellationException;
 
 /**
- * Step 8 of an upgrade (SPEC §4), also run after an install and a rollback: polls the stack every
+ * Step 8 of an upgrade (README §How an upgrade works), also run after an install and a rollback: polls the stack every
  * second until it is healthy, fails, or the budget is spent. Containers are read afresh each poll
  * (they change under {@code up -d}), and judged against the model of the compose file that is in
  * force now — after an upgrade that is the new one, so it is passed in rather than taken from the

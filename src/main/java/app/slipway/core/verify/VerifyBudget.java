@@ -6,7 +6,7 @@ import java.time.Duration;
 /**
  * How long verification may wait for the stack to become healthy: the profile's health timeout,
  * but never shorter than the longest healthcheck {@code start_period} — today's installers give up
- * while the app is still allowed to be starting (SPEC §1 traps).
+ * while the app is still allowed to be starting (README §What it is traps).
  */
 public final class VerifyBudget {
     /**

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The outcome of verifying a stack (SPEC §4 step 8).
+ * The outcome of verifying a stack (README §How an upgrade works step 8).
  *
  * @param problems empty when healthy; otherwise what is wrong, service problems first
  * @param logs     service → its container's last log lines (secrets masked), for each failing

@@ -30,7 +30,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
- * SPEC §7 Connect: this computer or a server over SSH, recent targets and ~/.ssh/config hosts
+ * README §The wizard Connect: this computer or a server over SSH, recent targets and ~/.ssh/config hosts
  * offered, the fingerprint shown for confirmation on first contact, failures as one sentence.
  */
 public final class ConnectPage implements WizardPage {

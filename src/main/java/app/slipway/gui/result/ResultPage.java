@@ -32,7 +32,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
- * The Result page (SPEC §7): healthy, with the address to open; or what failed, the failing
+ * The Result page (README §The wizard): healthy, with the address to open; or what failed, the failing
  * services' logs, and Rollback where it makes sense. The main button opens the product after a
  * success, rolls back after a failed rollback, and otherwise starts over.
  */

@@ -25,7 +25,7 @@ import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 
 /**
- * The Run page (SPEC §7): the steps with their states on the left; on the right a progress bar per
+ * The Run page (README §The wizard): the steps with their states on the left; on the right a progress bar per
  * image being pulled and the live log. Cancel is the main button while the run can still stop
  * without having changed anything.
  */

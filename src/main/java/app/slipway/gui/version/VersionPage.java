@@ -23,7 +23,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
- * The Version page (SPEC §7): the versions on the left, the release notes from the installed version
+ * The Version page (README §The wizard): the versions on the left, the release notes from the installed version
  * to the chosen one on the right, breaking changes in a warning above them, and a field to type a
  * version when the list is missing or lacks it.
  */

@@ -31,7 +31,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The Version page's state (SPEC §7): the versions one may install or upgrade to, the release notes
+ * The Version page's state (README §The wizard): the versions one may install or upgrade to, the release notes
  * from the current version to the chosen one, their breaking changes, and why anything is missing.
  * A version comes from the list or is typed (when the list cannot be loaded, typing is the way on);
  * the chosen one becomes {@code session.version}.

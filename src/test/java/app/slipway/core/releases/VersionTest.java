@@ -16,7 +16,7 @@ class VersionTest {
 
     @Test
     void ordersPrereleasesBySemverRules() {
-        // The example from semver §11, shuffled, plus the numbers from SPEC §6.
+        // The example from semver §11, shuffled, plus the numbers from README §The CLI (versions, notes).
         List<String> ordered = List.of("1.0.0-alpha", "1.0.0-alpha.1", "1.0.0-alpha.beta", "1.0.0-beta",
                 "1.0.0-beta.2", "1.0.0-beta.11", "1.0.0-beta.41", "1.0.0-beta.51", "1.0.0-rc.1", "1.0.0", "1.0.1",
                 "1.2.0", "1.10.0", "2.0.0");
