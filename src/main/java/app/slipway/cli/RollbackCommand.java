@@ -41,8 +41,7 @@ public final class RollbackCommand implements Callable<Integer> {
             Plan plan = RollbackPlanner.plan(connection, state,
                     new RollbackOptions(Optional.ofNullable(backupId), restoreDatabase, breakLock),
                     Journal.find(connection.target(), state.files().directory()));
-            Confirmation.require(yes, "Roll " + plan.product() + " in " + plan.directory() + " back to " + plan.to()
-                    + "? " + plan.notes().get(0));
+            Confirmation.require(yes, RollbackPlanner.question(plan));
             var output = new RunOutput(spec.commandLine().getOut(), spec.commandLine().getErr(), json);
             return output.finish(new Runner(connection.target(), plan, output.listener(plan)).run());
         }

@@ -31,6 +31,12 @@ import java.util.Optional;
 public final class RollbackPlanner {
     private RollbackPlanner() {}
 
+    /** The one-sentence question before a rollback: "Roll Strata in /srv/strata back to 1.4.1 from backup …?". */
+    public static String question(Plan plan) {
+        String source = plan.notes().get(0); // "Back to 1.4.1 from backup …."
+        return "Roll " + plan.product() + " in " + plan.directory() + " b" + source.substring(1, source.length() - 1) + "?";
+    }
+
     /**
      * Chooses the restore point and the steps; refuses clearly when there is nothing to return to.
      *

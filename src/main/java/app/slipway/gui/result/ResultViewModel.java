@@ -220,8 +220,7 @@ public final class ResultViewModel {
             return RollbackPlanner.plan(connection, stack, options, Journal.find(connection.target(), dir));
         }, plan -> {
             busy.set(false);
-            if (!confirm.test("Roll " + plan.product() + " in " + plan.directory() + " back to " + plan.to() + "? "
-                    + plan.notes().get(0))) return;
+            if (!confirm.test(RollbackPlanner.question(plan))) return;
             session.job.set(RollbackJob.of(connection.target(), plan));
             navigator.goTo(Navigator.Step.RUN);
         }, failure -> {
