@@ -86,6 +86,21 @@ final class WizardDriver {
         return fx(() -> TextOf.node(window.shell.page(window.shell.currentStep().get()).view()));
     }
 
+    /** Scrolls the scroll pane around the node {@code #id} to its end (to see a long plan's last steps). */
+    void scrollToEnd(String id) {
+        fx(() -> {
+            for (Node n = window.scene().lookup("#" + id); n != null; n = n.getParent()) {
+                if (n instanceof javafx.scene.control.ScrollPane pane) {
+                    pane.setVvalue(pane.getVmax());
+                    pane.layout();
+                    return null;
+                }
+            }
+            throw new AssertionError("#" + id + " is not inside a scroll pane");
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
     /** Saves the window as a PNG when screenshots are asked for (-Dslipway.screenshots=DIR). */
     void screenshot(String name) {
         String dir = System.getProperty("slipway.screenshots");

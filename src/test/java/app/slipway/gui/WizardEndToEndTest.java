@@ -113,12 +113,17 @@ class WizardEndToEndTest {
             robot.clickOn("#plan-backup"); // no backup: keeps the test short; backups have their own tests
             driver.await("the plan without backup", 90, () -> driver.text("plan-steps").contains("skipped"));
             driver.screenshot("4-plan");
+            assertTrue(driver.text("plan-steps").contains("Slipway goes back"), "the plan shows its way back:\n" + plan);
+            driver.scrollToEnd("plan-steps");
+            driver.screenshot("4-plan-way-back");
             assertEquals("Upgrade now", driver.primaryText());
             driver.clickPrimary();
 
             driver.awaitStep(Step.RUN, 10);
             driver.await("the first steps to run", 60, () -> driver.visibleText().contains("Preflight"));
             driver.screenshot("5-run");
+            driver.scrollToEnd("run-steps");
+            driver.screenshot("5-run-way-back");
             driver.awaitStep(Step.RESULT, 600);
             driver.await("the outcome", 60, () -> driver.visibleText().contains("2.0.0"));
             driver.screenshot("6-result");

@@ -113,8 +113,8 @@ public final class UpgradePlanner {
         var recovery = new StepList(steps.size());
         recovery.add(StepKind.RESTORE_FILES, "Restore " + from, List.of(
                 "If a step from " + firstChange + " on fails: write .env and " + stack.files().composeFileName()
-                        + " back from the snapshot taken before step " + firstChange + ", byte for byte,",
-                "and tag the images " + from + " ran again where their tags moved."), List.of(),
+                        + " back from the snapshot taken before step " + firstChange + ", byte for byte, and tag the"
+                        + " images " + from + " ran again where their tags moved."), List.of(),
                 run -> {
                     Snapshot snapshot = run.snapshot();
                     snapshot.restoreFiles(host);

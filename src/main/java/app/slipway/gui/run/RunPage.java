@@ -71,6 +71,7 @@ public final class RunPage implements WizardPage {
         header.setPadding(new Insets(0, 0, 12, 0));
 
         var stepList = new VBox(2);
+        stepList.setId("run-steps");
         Runnable showSteps = () -> stepList.getChildren().setAll(model.steps().stream().map(StepRowView::new).toList());
         model.steps().addListener((ListChangeListener<StepRow>) c -> showSteps.run());
         showSteps.run();

@@ -76,7 +76,7 @@ public final class StepRow {
     /** A step of the way back: shown from the start, run only if a change fails. */
     void standby() {
         state.set(StepState.STANDBY);
-        note.set("Only if a step from the rename on fails.");
+        note.set("Runs only if a step that changes the stack fails.");
     }
 
     /** The plan already says this step will be skipped. */
@@ -92,7 +92,8 @@ public final class StepRow {
     void ended(StepState end, String why, Duration duration) {
         reported = true;
         state.set(end);
-        note.set(why == null ? "" : why);
+        // A skipped step's reason is already its details: say it once.
+        note.set(why == null || (end == StepState.SKIPPED && details.equals(why)) ? "" : why);
         took.set(duration == null ? "" : seconds(duration));
     }
 
