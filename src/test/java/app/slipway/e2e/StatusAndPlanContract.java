@@ -99,11 +99,12 @@ abstract class StatusAndPlanContract {
         assertFalse(rename.get("skipped").asBoolean());
         assertTrue(rename.get("details").toString().contains("'worker' to 'job'"), rename.toString());
         assertEquals(1, rename.get("commands").size(), rename.toString()); // rm -s stops, then removes
-        assertEquals(List.of("docker-compose", "-f", "docker-compose.yml", "rm", "-f", "-s", "worker"),
+        // every Compose command names the stack's own project: the one its containers carry
+        assertEquals(List.of("docker-compose", "-p", stack.project(), "-f", "docker-compose.yml", "rm", "-f", "-s", "worker"),
                 argv(rename.get("commands").get(0)));
         assertTrue(plan.get("steps").get(5).get("details").toString()
                 .contains("FIXTURE_VERSION=" + testbed.currentVersion()), plan.get("steps").get(5).toString());
-        assertEquals(List.of("docker-compose", "-f", "docker-compose.yml", "up", "-d", "--remove-orphans"),
+        assertEquals(List.of("docker-compose", "-p", stack.project(), "-f", "docker-compose.yml", "up", "-d", "--remove-orphans"),
                 argv(plan.get("steps").get(6).get("commands").get(0)));
         assertTrue(plan.get("steps").get(3).get("details").toString().contains("pg_dump"));
 
@@ -119,7 +120,7 @@ abstract class StatusAndPlanContract {
                 "--to", testbed.currentVersion(), "--skip-backup");
         assertEquals(0, run.exitCode(), run.toString());
         assertTrue(run.out().contains("4. Back up (skipped)"), run.toString());
-        assertTrue(run.out().contains("$ docker-compose -f docker-compose.yml up -d --remove-orphans"), run.toString());
+        assertTrue(run.out().contains("$ docker-compose -p " + stack.project() + " -f docker-compose.yml up -d --remove-orphans"), run.toString());
     }
 
     @Test

@@ -11,12 +11,28 @@ import java.util.List;
 public final class ComposeCommands {
     private final ComposeCli cli;
     private final String directory;
-    private final String composeFile;
+    private final List<String> files;
+    private final String project;
 
-    public ComposeCommands(ComposeCli cli, String directory, String composeFile) {
+    /**
+     * @param files   every compose file of the stack, primary first ({@code -f} each, relative to the directory)
+     * @param project the stack's one project name ({@code -p}), or null to let Compose derive it
+     */
+    public ComposeCommands(ComposeCli cli, String directory, List<String> files, String project) {
         this.cli = cli;
         this.directory = directory;
-        this.composeFile = composeFile;
+        this.files = List.copyOf(files);
+        this.project = project;
+    }
+
+    /** One compose file, the project Compose derives itself. */
+    public ComposeCommands(ComposeCli cli, String directory, String composeFile) {
+        this(cli, directory, List.of(composeFile), null);
+    }
+
+    /** The project name every command passes, when there is one. */
+    public java.util.Optional<String> project() {
+        return java.util.Optional.ofNullable(project);
     }
 
     public ComposeCli cli() {
@@ -56,8 +72,14 @@ public final class ComposeCommands {
 
     private Command command(List<String> args) {
         var full = new ArrayList<String>();
-        full.add("-f");
-        full.add(composeFile);
+        if (project != null) {
+            full.add("-p");
+            full.add(project);
+        }
+        for (String file : files) {
+            full.add("-f");
+            full.add(file);
+        }
         full.addAll(args);
         return Command.in(directory, cli.argv(full));
     }

@@ -19,6 +19,15 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 public record ComposeModel(Map<String, ServiceModel> services) {
 
     public static ComposeModel parse(String configOutput) {
+        return parse(configOutput, java.util.Set.of());
+    }
+
+    /**
+     * @param activeProfiles the Compose profiles switched on ({@code COMPOSE_PROFILES}); a service
+     *                       that names profiles and none of these is not part of the stack: never
+     *                       pulled, started or awaited
+     */
+    public static ComposeModel parse(String configOutput, Set<String> activeProfiles) {
         Object root;
         try {
             root = new Yaml(new SafeConstructor(new LoaderOptions())).load(configOutput);
@@ -32,6 +41,10 @@ public record ComposeModel(Map<String, ServiceModel> services) {
             for (var entry : svcs.entrySet()) {
                 String name = String.valueOf(entry.getKey());
                 Map<?, ?> svc = entry.getValue() instanceof Map<?, ?> m ? m : Map.of();
+                if (svc.get("profiles") instanceof List<?> profiles && !profiles.isEmpty()
+                        && profiles.stream().map(String::valueOf).noneMatch(activeProfiles::contains)) {
+                    continue;
+                }
                 Object image = svc.get("image");
                 Map<?, ?> hc = svc.get("healthcheck") instanceof Map<?, ?> h ? h : null;
                 boolean hasHealthcheck = hc != null && !Boolean.TRUE.equals(hc.get("disable"))
@@ -60,6 +73,16 @@ public record ComposeModel(Map<String, ServiceModel> services) {
             }
         }
         return names;
+    }
+
+    /** {@code COMPOSE_PROFILES} of an environment, split as Compose splits it. */
+    public static Set<String> activeProfiles(Map<String, String> env) {
+        String value = env.getOrDefault("COMPOSE_PROFILES", "");
+        var active = new HashSet<String>();
+        for (String p : value.split(",")) {
+            if (!p.isBlank()) active.add(p.strip());
+        }
+        return active;
     }
 
     public List<String> serviceNames() {

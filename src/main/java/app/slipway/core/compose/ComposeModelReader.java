@@ -8,12 +8,13 @@ import app.slipway.core.host.Target;
 public final class ComposeModelReader {
     private ComposeModelReader() {}
 
-    public static ComposeModel read(Target target, ComposeCommands compose) {
+    /** @param env the stack's .env values: its {@code COMPOSE_PROFILES} say which services are in the stack */
+    public static ComposeModel read(Target target, ComposeCommands compose, java.util.Map<String, String> env) {
         ExecResult result = target.exec(compose.config());
         if (!result.ok()) {
             throw SlipwayException.badInput("Compose cannot read the stack: " + firstLine(result.stderr()));
         }
-        return ComposeModel.parse(result.stdout());
+        return ComposeModel.parse(result.stdout(), ComposeModel.activeProfiles(env));
     }
 
     static String firstLine(String text) {

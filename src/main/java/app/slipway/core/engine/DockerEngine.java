@@ -38,6 +38,7 @@ public final class DockerEngine implements Engine {
     static final String PROJECT_LABEL = "com.docker.compose.project";
     static final String SERVICE_LABEL = "com.docker.compose.service";
     static final String ONE_OFF_LABEL = "com.docker.compose.oneoff";
+    static final String WORKING_DIR_LABEL = "com.docker.compose.project.working_dir";
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Go's zero time: what the engine reports as StartedAt for a container that never started. */
     private static final Instant NEVER = Instant.parse("0001-01-01T00:00:00Z");
@@ -136,6 +137,24 @@ public final class DockerEngine implements Engine {
      * the reference's own repository when there is one, else the first. Empty for an image that is
      * absent or was never pulled or pushed (built locally).
      */
+    @Override
+    public List<String> projectsIn(String workingDir) {
+        List<Container> listed = docker.listContainersCmd()
+                .withShowAll(true)
+                .withLabelFilter(Map.of(WORKING_DIR_LABEL, workingDir))
+                .exec();
+        var running = new java.util.LinkedHashSet<String>();
+        var stopped = new java.util.LinkedHashSet<String>();
+        for (Container c : listed) {
+            String project = c.getLabels() == null ? null : c.getLabels().get(PROJECT_LABEL);
+            if (project == null || project.isBlank()) continue;
+            ("running".equalsIgnoreCase(c.getState()) ? running : stopped).add(project);
+        }
+        var all = new ArrayList<>(running);
+        stopped.stream().filter(p -> !running.contains(p)).forEach(all::add);
+        return all;
+    }
+
     @Override
     public Optional<String> repoDigest(String imageRefOrId) {
         List<String> digests;

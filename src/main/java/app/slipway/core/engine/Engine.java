@@ -23,6 +23,12 @@ public interface Engine extends AutoCloseable {
     /** Every container of a Compose project, stopped ones too, ordered by service then name. */
     List<ServiceContainer> containersOf(String composeProject);
 
+    /**
+     * The Compose projects whose containers were started from {@code workingDir} (their
+     * {@code com.docker.compose.project.working_dir} label), those with running containers first.
+     */
+    List<String> projectsIn(String workingDir);
+
     /** The image's digest in its own repository ({@code repo@sha256:…}); empty for an image never pulled or pushed. */
     Optional<String> repoDigest(String imageRefOrId);
 

@@ -4,7 +4,6 @@ import app.slipway.core.Connection;
 import app.slipway.core.SlipwayException;
 import app.slipway.core.backup.BackupWriter;
 import app.slipway.core.compose.ComposeCommands;
-import app.slipway.core.compose.ProjectName;
 import app.slipway.core.engine.ServiceContainer;
 import app.slipway.core.events.PullEvents;
 import app.slipway.core.events.RunEvent;
@@ -24,6 +23,7 @@ import app.slipway.core.stack.ComposeFileEditor;
 import app.slipway.core.stack.EnvFile;
 import app.slipway.core.stack.StackFiles;
 import app.slipway.core.stack.StackFilesReader;
+import app.slipway.core.stack.StackProject;
 import app.slipway.core.state.LockOwner;
 import app.slipway.core.state.Snapshot;
 import app.slipway.core.state.StackLock;
@@ -97,11 +97,15 @@ public final class InstallPlanner {
             notes.add(".env will get " + String.join(", ", env.added())
                     + (env.changed().isEmpty() ? "" : "; changed: " + String.join(", ", env.changed())) + ".");
         }
-        String project = ProjectName.of(dirName, env.env().values());
+        var written = new StackFiles(dir, composeName, composeAfter, Optional.of(envAfter), env.env(),
+                rerun ? existing.composeFiles() : List.of(composeName));
+        StackProject located = rerun ? StackProject.locate(host, connection.engine(), existing)
+                : StackProject.fromFiles(host, written);
+        String project = located.name();
         List<ServiceContainer> containers = rerun ? connection.engine().containersOf(project) : List.of();
         boolean needsPort = !rerun || containers.stream().noneMatch(ServiceContainer::isRunning);
         String url = profile.health().url(env.env().values()).toString();
-        var compose = new ComposeCommands(connection.compose(), dir, composeName);
+        var compose = new ComposeCommands(connection.compose(), dir, written.composeFiles(), project);
 
         // ---- the steps
         var steps = new StepList();
@@ -172,7 +176,7 @@ public final class InstallPlanner {
 
         Recovery recovery = Recovery.NONE;
         if (rerun) {
-            String oldProject = ProjectName.of(dirName, existing.env().values());
+            String oldProject = project; // the same containers, the same name: a re-run never starts a second project
             var back = new StepList(steps.size());
             back.add(StepKind.RESTORE_FILES, "Restore the previous files", List.of("If a step from the rename on fails: "
                     + "write the previous " + composeName + " and .env back, byte for byte."), List.of(),

@@ -25,11 +25,12 @@ public final class StackInspector {
     /** @param profileArg a built-in name or profile path; empty to detect it from the images. */
     public static StackState inspect(Connection connection, String directory, Optional<String> profileArg) {
         StackFiles files = StackFilesReader.read(connection.target(), directory);
-        var compose = new ComposeCommands(connection.compose(), files.directory(), files.composeFileName());
-        String project = ProjectName.of(files.directoryName(), files.env().values());
+        StackProject located = StackProject.locate(connection.target(), connection.engine(), files);
+        String project = located.name();
+        var compose = new ComposeCommands(connection.compose(), files.directory(), files.composeFiles(), project);
         // Compose's model (a process on the target) and the engine's containers do not need each other.
         Background<ComposeModel> reading = Background.start("compose-config",
-                () -> ComposeModelReader.read(connection.target(), compose));
+                () -> ComposeModelReader.read(connection.target(), compose, files.env().values()));
         List<ServiceContainer> containers;
         try {
             containers = connection.engine().containersOf(project);
@@ -41,7 +42,7 @@ public final class StackInspector {
         Profile profile = profileArg.map(new ProfileLoader()::load)
                 .orElseGet(() -> detect(model, containers));
         Optional<String> pinned = files.env().get(profile.versionVariable()).filter(v -> !v.isBlank());
-        return new StackState(files, compose, model, project, profile, containers, pinned,
+        return new StackState(files, compose, model, project, located.source(), profile, containers, pinned,
                 runningVersion(profile, containers));
     }
 

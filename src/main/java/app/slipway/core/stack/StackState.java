@@ -12,7 +12,7 @@ import java.util.Optional;
  * the product's profile, the containers the engine runs for it, and the versions pinned and running.
  */
 public record StackState(StackFiles files, ComposeCommands compose, ComposeModel model, String project,
-                         Profile profile, List<ServiceContainer> containers,
+                         String projectSource, Profile profile, List<ServiceContainer> containers,
                          Optional<String> pinnedVersion, Optional<String> runningVersion) {
 
     /** The version the stack is on: the pin, else what the lockstep images run. */

@@ -57,10 +57,10 @@ public final class StackActions {
     public static void verify(Connection connection, RunContext run, String project, ComposeCommands compose,
                               Profile profile, String envPath) {
         Target host = connection.target();
-        ComposeModel model = ComposeModelReader.read(host, compose);
         Map<String, String> env = host.stat(envPath).isPresent()
                 ? EnvFile.parse(new String(host.readFile(envPath), StandardCharsets.UTF_8)).values()
                 : Map.of();
+        ComposeModel model = ComposeModelReader.read(host, compose, env);
         VerifyResult verified = new StackVerifier().verify(connection, project, model, profile, env, run.listener());
         if (!verified.healthy()) {
             throw new UnhealthyStack("the stack is not healthy: " + verified.summary(), verified.logs());

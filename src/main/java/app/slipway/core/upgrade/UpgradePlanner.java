@@ -77,7 +77,8 @@ public final class UpgradePlanner {
                 "Engine API " + connection.engineVersion().apiVersion() + "."), List.of(), StepAction.NOTHING);
         steps.add(StepKind.READ, List.of(
                 "Compose file " + stack.files().composePath() + " and " + stack.files().envPath() + ".",
-                "Product " + profile.name() + ", project '" + stack.project() + "', on " + from + ".",
+                "Product " + profile.name() + ", project '" + stack.project() + "' (from " + stack.projectSource()
+                        + "), on " + from + ".",
                 "Services: " + String.join(", ", stack.model().serviceNames()) + "."),
                 List.of(compose.config()), StepAction.NOTHING);
         steps.add(StepKind.PREFLIGHT, preflightDetails(profile, from, to, dir, options.skipBackup()), List.of(),

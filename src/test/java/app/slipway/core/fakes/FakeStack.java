@@ -72,9 +72,9 @@ public final class FakeStack {
 
     public StackState read() {
         var files = StackFilesReader.read(host, DIR);
-        var compose = new ComposeCommands(connection.compose(), DIR, files.composeFileName());
+        var compose = new ComposeCommands(connection.compose(), DIR, files.composeFiles(), "app");
         var model = ComposeModel.parse(files.composeText());
-        return new StackState(files, compose, model, "app", profile, engine.containersOf("app"),
+        return new StackState(files, compose, model, "app", "the directory's name", profile, engine.containersOf("app"),
                 files.env().get("APP_VERSION"), Optional.of("1.0.0"));
     }
 

@@ -63,6 +63,19 @@ public final class InMemoryEngine implements Engine {
         return containers.stream().filter(c -> c.name().startsWith(composeProject + "-")).toList();
     }
 
+    private final Map<String, List<String>> projectsByDir = new HashMap<>();
+
+    /** Containers of {@code project} were started from {@code workingDir} (their Compose label says so). */
+    public InMemoryEngine startedFrom(String workingDir, String project) {
+        projectsByDir.computeIfAbsent(workingDir, d -> new ArrayList<>()).add(project);
+        return this;
+    }
+
+    @Override
+    public List<String> projectsIn(String workingDir) {
+        return List.copyOf(projectsByDir.getOrDefault(workingDir, List.of()));
+    }
+
     @Override
     public Optional<String> repoDigest(String imageRefOrId) {
         return Optional.empty();

@@ -72,7 +72,7 @@ class InstallPlannerTest {
     void aReRunKeepsEverySecretRemovesTheLegacyWorkerAndItsBackupIsListed() {
         var stack = new FakeStack(temp);
         Plan plan = plan(stack, FakeStack.DIR);
-        assertEquals(List.of("docker compose -f compose.yml rm -f -s worker"), plan.step(StepKind.RENAME).commands()
+        assertEquals(List.of("docker compose -p app -f compose.yml rm -f -s worker"), plan.step(StepKind.RENAME).commands()
                 .stream().map(c -> String.join(" ", c.argv())).toList(), "what the rename runs is decided by the plan");
         RunResult result = new Runner(stack.host, plan, e -> {}).run();
 

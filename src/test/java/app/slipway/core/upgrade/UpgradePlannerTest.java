@@ -48,9 +48,9 @@ class UpgradePlannerTest {
         assertEquals(List.of("Connect", "Read the stack", "Preflight", "Back up", "Rename legacy services",
                 "Pin the version", "Restart", "Verify", "Record"), plan.steps().stream().map(PlanStep::title).toList());
         assertEquals(5, plan.firstChange(), "the rename is the first change");
-        assertEquals(List.of("docker compose -f compose.yml rm -f -s worker"),
+        assertEquals(List.of("docker compose -p app -f compose.yml rm -f -s worker"),
                 lines(plan.step(StepKind.RENAME).commands()));
-        assertEquals(List.of("docker compose -f compose.yml up -d --remove-orphans"),
+        assertEquals(List.of("docker compose -p app -f compose.yml up -d --remove-orphans"),
                 lines(plan.step(StepKind.RESTART).commands()));
         assertEquals(List.of(10, 11, 12), plan.recovery().steps().stream().map(PlanStep::number).toList());
         assertEquals(List.of("Restore 1.0.0", "Restart 1.0.0", "Verify 1.0.0"),
