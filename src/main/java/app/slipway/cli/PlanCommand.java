@@ -29,6 +29,13 @@ public final class PlanCommand implements Callable<Integer> {
     @Mixin StackOptions stack;
     @Option(names = "--to", paramLabel = "VERSION", required = true, description = "The version to upgrade to (an image tag).")
     String to;
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+            description = "A .env value the new version needs (repeatable): asked for when its compose file requires a"
+                    + " key .env lacks. Never changes a secret that is set.")
+    java.util.List<String> sets;
+    @Option(names = "--rewrite-pinned-tags",
+            description = "Let the version variable move the product's images whose tag is written into the compose file.")
+    boolean rewritePinnedTags;
     @Option(names = "--skip-backup", description = "Plan without the backup step.") boolean skipBackup;
     @Option(names = "--json", description = "Print the plan as JSON.") boolean json;
     @Spec CommandSpec spec;
@@ -38,7 +45,8 @@ public final class PlanCommand implements Callable<Integer> {
         EnvFile.requireValidVersion(to); // bad input is refused before connecting anywhere
         try (Connection connection = target.connect()) {
             StackState state = StackInspector.inspect(connection, stack.directory, stack.profile());
-            Plan plan = UpgradePlanner.plan(connection, state, UpgradeOptions.planOnly(to, skipBackup),
+            Plan plan = UpgradePlanner.plan(connection, state, new UpgradeOptions(to, skipBackup, false, false,
+                    app.slipway.core.install.SetValues.parse(sets), rewritePinnedTags),
                     Journal.find(connection.target(), state.files().directory()));
             PrintWriter out = spec.commandLine().getOut();
             out.println(json ? Json.write(asJson(plan)) : render(plan));

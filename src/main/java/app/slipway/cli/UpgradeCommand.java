@@ -26,6 +26,13 @@ public final class UpgradeCommand implements Callable<Integer> {
     @Mixin StackOptions stack;
     @Option(names = "--to", paramLabel = "VERSION", required = true, description = "The version to upgrade to (an image tag).")
     String to;
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+            description = "A .env value the new version needs (repeatable): asked for when its compose file requires a"
+                    + " key .env lacks. Never changes a secret that is set.")
+    java.util.List<String> sets;
+    @Option(names = "--rewrite-pinned-tags",
+            description = "Let the version variable move the product's images whose tag is written into the compose file.")
+    boolean rewritePinnedTags;
     @Option(names = "--skip-backup", description = "Do not back up the database, volumes and files first.") boolean skipBackup;
     @Option(names = "--yes", description = "Do not ask for confirmation.") boolean yes;
     @Option(names = "--break-lock", description = "Take the stack's lock even though another run holds it (when that run is gone).")
@@ -40,7 +47,8 @@ public final class UpgradeCommand implements Callable<Integer> {
         EnvFile.requireValidVersion(to);
         try (Connection connection = target.connect()) {
             StackState state = StackInspector.inspect(connection, stack.directory, stack.profile());
-            Plan plan = UpgradePlanner.plan(connection, state, new UpgradeOptions(to, skipBackup, breakLock, resume),
+            Plan plan = UpgradePlanner.plan(connection, state, new UpgradeOptions(to, skipBackup, breakLock, resume,
+                    app.slipway.core.install.SetValues.parse(sets), rewritePinnedTags),
                     Journal.find(connection.target(), state.files().directory()));
             Confirmation.require(yes, "Upgrade " + plan.product() + " in " + plan.directory() + " on "
                     + plan.target() + " from " + plan.from() + " to " + plan.to() + "?");

@@ -6,6 +6,7 @@ import app.slipway.core.stack.ComposeFileEditor;
 import app.slipway.core.stack.StackFilesReader;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -32,12 +33,24 @@ public final class ComposeSourceReader {
     /** The source's own file name when Compose looks for it by that name, else docker-compose.yml. */
     static String fileName(ComposeSource source) {
         String path = source.url().map(u -> u.getPath() == null ? "" : u.getPath())
-                .orElseGet(() -> source.path().orElseThrow().toString());
+                .or(() -> source.path().map(Path::toString))
+                .orElseGet(() -> source.resource().orElseThrow());
         String base = path.substring(path.lastIndexOf('/') + 1);
         return StackFilesReader.COMPOSE_FILE_NAMES.contains(base) ? base : ComposeFileEditor.DEFAULT_FILE_NAME;
     }
 
     private static byte[] readLocal(ComposeSource source) {
+        if (source.resource().isPresent()) {
+            try (var in = ComposeSourceReader.class.getClassLoader().getResourceAsStream(source.resource().get())) {
+                if (in == null) {
+                    throw SlipwayException.badInput("Slipway has no template " + source.resource().get()
+                            + (source.versioned() ? "" : " for this version") + ": choose another version.");
+                }
+                return in.readAllBytes();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
         try {
             return Files.readAllBytes(source.path().orElseThrow());
         } catch (IOException e) {

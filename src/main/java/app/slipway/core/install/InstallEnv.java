@@ -28,6 +28,12 @@ public final class InstallEnv {
      */
     public static Result merge(String existing, InstallSpec spec, String versionVariable, Map<String, String> sets,
                                String to, SecureRandom random) {
+        return merge(existing, spec.env(), spec.secrets(), versionVariable, sets, to, random);
+    }
+
+    /** As {@link #merge(String, InstallSpec, String, Map, String, SecureRandom)}, with the defaults and secrets given. */
+    public static Result merge(String existing, Map<String, String> defaults, Map<String, SecretKind> secrets,
+                               String versionVariable, Map<String, String> sets, String to, SecureRandom random) {
         EnvFile env = EnvFile.parse(existing);
         List<String> added = new ArrayList<>();
         List<String> changed = new ArrayList<>();
@@ -35,7 +41,7 @@ public final class InstallEnv {
             String key = e.getKey();
             if (!env.has(key)) continue; // appended below, in profile order where the profile names it
             if (env.get(key).orElse("").equals(e.getValue())) continue;
-            if (spec.secrets().containsKey(key)) {
+            if (secrets.containsKey(key)) {
                 throw SlipwayException.badInput(key + " is a secret already set in .env and Slipway never changes one:"
                         + " drop --set " + key + ", or edit .env yourself if you really mean to rotate it.");
             }
@@ -45,7 +51,7 @@ public final class InstallEnv {
             env = env.set(key, e.getValue());
             changed.add(key);
         }
-        for (var d : spec.env().entrySet()) {
+        for (var d : defaults.entrySet()) {
             if (env.has(d.getKey())) continue;
             env = env.set(d.getKey(), sets.getOrDefault(d.getKey(), d.getValue()));
             added.add(d.getKey());
@@ -58,7 +64,7 @@ public final class InstallEnv {
             env = env.set(e.getKey(), e.getValue());
             added.add(e.getKey());
         }
-        for (var s : spec.secrets().entrySet()) {
+        for (var s : secrets.entrySet()) {
             // An empty secret protects nothing: filling it in is not a rotation.
             if (env.get(s.getKey()).filter(v -> !v.isBlank()).isPresent()) continue;
             SecretKind kind = s.getValue();

@@ -27,7 +27,11 @@ import app.slipway.core.stack.StackProject;
 import app.slipway.core.state.LockOwner;
 import app.slipway.core.state.Snapshot;
 import app.slipway.core.state.StackLock;
+import app.slipway.core.profile.ImageRef;
+import app.slipway.core.steps.ComposeTemplates;
+import app.slipway.core.steps.RequiredVariables;
 import app.slipway.core.steps.StackActions;
+import app.slipway.core.steps.TargetImages;
 import app.slipway.core.steps.StepList;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -85,14 +89,30 @@ public final class InstallPlanner {
         String from = pinned.orElse(null);
         String to = options.to() != null ? EnvFile.requireValidVersion(options.to()) : pinned.get();
 
-        var source = ComposeSourceReader.read(spec.compose());
+        Map<String, String> envNow = EnvFile.parse(envBefore == null ? "" : envBefore).values();
+        var templateSource = spec.composeFor(envNow, rerun ? ComposeFileEditor.serviceNames(existing.composeText(),
+                existing.composeFileName()) : List.of()).at(to);
+        var source = ComposeSourceReader.read(templateSource);
         String composeName = rerun ? existing.composeFileName() : source.fileName();
-        String composeAfter = templateWithRenames(new String(source.content(), StandardCharsets.UTF_8), profile, composeName);
+        String composeAfter = ComposeTemplates.withRenames(new String(source.content(), StandardCharsets.UTF_8), profile,
+                composeName);
         String composeBefore = rerun ? existing.composeText() : null;
 
         InstallEnv.Result env = InstallEnv.merge(envBefore == null ? "" : envBefore, spec, profile.versionVariable(),
                 options.sets(), options.to(), random);
         String envAfter = env.env().text();
+        List<String> missing = RequiredVariables.missing(composeAfter, env.env().values());
+        if (!missing.isEmpty()) {
+            throw SlipwayException.badInput("The compose file of " + profile.name() + " " + to + " requires "
+                    + String.join(", ", missing) + ", which the profile does not generate: give "
+                    + (missing.size() == 1 ? "it" : "each") + " with --set " + missing.get(0) + "=VALUE; nothing was written.");
+        }
+        TargetImages images = TargetImages.of(ComposeFileEditor.serviceImages(composeAfter, composeName),
+                new java.util.LinkedHashSet<>(app.slipway.core.compose.ComposeModel.parse(composeAfter,
+                        app.slipway.core.compose.ComposeModel.activeProfiles(env.env().values())).serviceNames()),
+                profile, env.env().values());
+        List<String> pulls = images.toPull().isEmpty()
+                ? profile.images().stream().map(i -> i + ":" + to).toList() : images.toPull();
         if (!env.added().isEmpty()) {
             notes.add(".env will get " + String.join(", ", env.added())
                     + (env.changed().isEmpty() ? "" : "; changed: " + String.join(", ", env.changed())) + ".");
@@ -117,7 +137,7 @@ public final class InstallPlanner {
         steps.add(StepKind.PREFLIGHT, List.of(
                 "Check " + connection.compose().describe() + " is recent enough and 1 GiB is free"
                         + (needsPort ? ", and the port of " + profile.health().urlTemplate() + " is free." : "."),
-                "Pull " + String.join(", ", profile.images().stream().map(i -> i + ":" + to).toList()) + ".",
+                "Pull " + String.join(", ", pulls) + ".",
                 "Take the lock " + dir + "/.slipway/lock."), List.of(), run -> {
                     InstallPreflight.requireCompose(connection.compose(), host.describe());
                     if (info.isPresent()) refuseWhenLocked(host, dir);
@@ -125,10 +145,11 @@ public final class InstallPlanner {
                     // A running stack holds its own port; only an install that starts it afresh needs it free.
                     if (needsPort) InstallPreflight.requirePortFree(host, profile.health().url(env.env().values()),
                             profile.health().urlTemplate());
-                    for (String image : profile.images()) {
-                        String ref = image + ":" + to;
+                    for (String ref : pulls) {
+                        ImageRef image = ImageRef.parse(ref);
                         run.listener().on(new RunEvent.Notice("Pulling " + ref + "."));
-                        connection.engine().pull(image, to, new PullEvents(ref, run.listener(), run.cancellation()));
+                        connection.engine().pull(image.repositoryWithRegistry(), image.tag().orElse("latest"),
+                                new PullEvents(ref, run.listener(), run.cancellation()));
                         run.cancellation().checkpoint();
                     }
                     run.takeLock(); // the first write: it creates DIR and DIR/.slipway
@@ -153,7 +174,7 @@ public final class InstallPlanner {
         }
         List<String> write = new ArrayList<>();
         write.add((rerun ? "Refresh " + dir + "/" + composeName : "Write " + dir + "/" + composeName)
-                + " from " + spec.compose().location() + ".");
+                + " from " + templateSource.location() + ".");
         write.add("Write " + dir + "/.env (mode 0600): " + profile.versionVariable() + "=" + to
                 + (spec.env().isEmpty() ? "" : "; defaults for " + String.join(", ", spec.env().keySet()) + " where missing")
                 + (options.sets().isEmpty() ? "" : "; your values for " + String.join(", ", options.sets().keySet())) + ".");
@@ -170,7 +191,7 @@ public final class InstallPlanner {
                 run -> StackActions.runAll(host, run, up, "compose"));
         steps.add(StepKind.VERIFY, List.of("Every service running (and healthy where it has a healthcheck); "
                 + profile.health().urlTemplate() + " answers 2xx."), List.of(),
-                run -> StackActions.verify(connection, run, project, compose, profile, dir + "/.env"));
+                run -> StackActions.verify(connection, run, project, compose, profile, dir + "/.env", images.following()));
         steps.add(StepKind.RECORD, List.of("Append the outcome to " + dir + "/.slipway/history.jsonl and release the lock."),
                 List.of(), StepAction.NOTHING);
 
@@ -192,19 +213,6 @@ public final class InstallPlanner {
                 steps.steps(), recovery, new Plan.LockTerms("install " + to, false), Journaling.BEGIN,
                 new InstallWording(profile.name(), dir, host.describe(), hostHint(host), to, from, rerun, url),
                 new SecretRedactor(env.env().values(), secretKeys), Optional.of(url));
-    }
-
-    /** The template, with legacy services renamed where the template itself still has the old name. */
-    private static String templateWithRenames(String template, Profile profile, String composeName) {
-        ComposeFileEditor.serviceNames(template, composeName); // a malformed file is refused here
-        String text = template;
-        for (var rename : profile.renames().entrySet()) {
-            if (ComposeFileEditor.hasService(text, rename.getKey(), composeName)
-                    && !ComposeFileEditor.hasService(text, rename.getValue(), composeName)) {
-                text = ComposeFileEditor.renameService(text, rename.getKey(), rename.getValue(), composeName);
-            }
-        }
-        return text;
     }
 
     /**

@@ -198,13 +198,37 @@ final class ProfileParser {
         if (secrets.containsKey(versionVariable)) {
             throw invalid("install.secrets." + versionVariable, "absent: the version variable is pinned, not generated");
         }
-        return new InstallSpec(compose, env, secrets);
+        var variants = new java.util.ArrayList<ComposeVariant>();
+        if (install.get("variants") != null) {
+            List<Object> items = list(install.get("variants"), "install.variants", "a list of {compose, when}");
+            for (int i = 0; i < items.size(); i++) {
+                String key = "install.variants[" + i + "]";
+                Map<String, Object> v = mapping(items.get(i), key);
+                ComposeSource file = compose(requiredText(v, "compose", key + ".compose"));
+                Map<String, Object> when = mapping(v.get("when"), key + ".when");
+                var envWhen = new LinkedHashMap<String, String>();
+                if (when.get("env") != null) {
+                    for (var e : mapping(when.get("env"), key + ".when.env").entrySet()) {
+                        String name = envName(e.getKey(), key + ".when.env." + e.getKey());
+                        envWhen.put(name, e.getValue() == null ? "" : text(e.getValue(), key + ".when.env." + name, "a text value"));
+                    }
+                }
+                Optional<String> service = when.get("service") == null ? Optional.empty()
+                        : Optional.of(serviceName(text(when.get("service"), key + ".when.service", "a compose service name"),
+                        key + ".when.service", "a compose service name"));
+                if (envWhen.isEmpty() && service.isEmpty()) {
+                    throw invalid(key + ".when", "env: {KEY: value} and/or service: NAME");
+                }
+                variants.add(new ComposeVariant(file, envWhen, service));
+            }
+        }
+        return new InstallSpec(compose, env, secrets, variants);
     }
 
     private ComposeSource compose(String raw) {
         String lower = raw.toLowerCase(Locale.ROOT);
         if (lower.startsWith("http://") || lower.startsWith("https://")) {
-            return ComposeSource.ofUrl(raw, httpUrl(raw, "install.compose", false));
+            return ComposeSource.ofUrl(raw, httpUrl(ComposeSource.encodePlaceholder(raw), "install.compose", false));
         }
         if (raw.matches("[A-Za-z][A-Za-z0-9+.-]*://.*")) {
             throw invalid("install.compose", "an http(s) URL or a path relative to the profile file (got '" + raw + "')");
@@ -217,7 +241,12 @@ final class ProfileParser {
         }
         if (!path.isAbsolute()) {
             if (baseDir == null) {
-                throw invalid("install.compose", "an http(s) URL in a built-in profile (got '" + raw + "')");
+                // A built-in profile's relative path names a file shipped beside it in the jar.
+                String resource = Path.of("profiles").resolve(path).normalize().toString();
+                if (!resource.startsWith("profiles/")) {
+                    throw invalid("install.compose", "a file beside the built-in profile (got '" + raw + "')");
+                }
+                return ComposeSource.ofResource(raw, resource);
             }
             path = baseDir.resolve(path);
         }

@@ -7,6 +7,7 @@ public enum StepKind {
     PREFLIGHT("Preflight", false),
     BACKUP("Back up", false),
     RENAME("Rename legacy services", true),
+    COMPOSE("Update the compose file", true),
     PIN("Pin the version", true),
     RESTART("Restart", true),
     VERIFY("Verify", true),

@@ -73,6 +73,37 @@ public final class ComposeFileEditor {
         return renamed;
     }
 
+    /**
+     * Each service's {@code image:} as written (variables not interpolated), in file order;
+     * services without an image (built ones) are left out.
+     */
+    public static java.util.LinkedHashMap<String, String> serviceImages(String yamlText, String fileName) {
+        var images = new java.util.LinkedHashMap<String, String>();
+        ComposeDocument document = ComposeDocument.parse(yamlText, fileName);
+        for (String name : document.serviceNames()) {
+            document.service(name).ifPresent(tuple -> {
+                if (tuple.getValueNode() instanceof org.yaml.snakeyaml.nodes.MappingNode m) {
+                    YamlNodes.valueOf(m, "image").filter(n -> n instanceof ScalarNode)
+                            .ifPresent(n -> images.put(name, YamlNodes.scalarText(n)));
+                }
+            });
+        }
+        return images;
+    }
+
+    /** Writes {@code image} as the service's {@code image:} value, in the scalar's own style; every other byte kept. */
+    public static String rewriteImage(String yamlText, String service, String image, String fileName) {
+        ComposeDocument document = ComposeDocument.parse(yamlText, fileName);
+        NodeTuple tuple = document.service(service).orElseThrow(() -> SlipwayException.badInput(
+                fileName + " has no service '" + service + "'."));
+        if (!(tuple.getValueNode() instanceof org.yaml.snakeyaml.nodes.MappingNode m)) return yamlText;
+        ScalarNode node = (ScalarNode) YamlNodes.valueOf(m, "image").filter(n -> n instanceof ScalarNode)
+                .orElseThrow(() -> SlipwayException.badInput("Service '" + service + "' in " + fileName + " has no image."));
+        TextSplices splices = new TextSplices();
+        new ScalarRewrite(yamlText, fileName).rewrite(node, image, splices);
+        return splices.applyTo(yamlText);
+    }
+
     /** A bug here must not reach the user's disk: the result has to list the same services, renamed. */
     private static void checkRenamed(List<String> before, String renamed, String from, String to, String fileName) {
         List<String> expected = new ArrayList<>(before);

@@ -8,6 +8,8 @@ import app.slipway.core.events.LoggedCommands;
 import app.slipway.core.events.SecretRedactor;
 import app.slipway.core.host.Command;
 import app.slipway.core.host.Target;
+import app.slipway.core.engine.ServiceContainer;
+import app.slipway.core.profile.ImageRef;
 import app.slipway.core.profile.Profile;
 import app.slipway.core.run.RunContext;
 import app.slipway.core.run.UnhealthyStack;
@@ -56,6 +58,16 @@ public final class StackActions {
      */
     public static void verify(Connection connection, RunContext run, String project, ComposeCommands compose,
                               Profile profile, String envPath) {
+        verify(connection, run, project, compose, profile, envPath, Map.of());
+    }
+
+    /**
+     * As {@link #verify(Connection, RunContext, String, ComposeCommands, Profile, String)}, and each
+     * service of {@code expectedImages} must run that image: a healthy stack on an old image is no
+     * upgrade.
+     */
+    public static void verify(Connection connection, RunContext run, String project, ComposeCommands compose,
+                              Profile profile, String envPath, Map<String, String> expectedImages) {
         Target host = connection.target();
         Map<String, String> env = host.stat(envPath).isPresent()
                 ? EnvFile.parse(new String(host.readFile(envPath), StandardCharsets.UTF_8)).values()
@@ -65,5 +77,22 @@ public final class StackActions {
         if (!verified.healthy()) {
             throw new UnhealthyStack("the stack is not healthy: " + verified.summary(), verified.logs());
         }
+        var wrong = new java.util.ArrayList<String>();
+        for (ServiceContainer c : connection.engine().containersOf(project)) {
+            String expected = expectedImages.get(c.service());
+            if (expected == null || c.oneOff() || sameImage(expected, c.image())) continue;
+            wrong.add(c.service() + " runs " + c.image() + " instead of " + expected);
+        }
+        if (!wrong.isEmpty()) {
+            throw new UnhealthyStack("not every service runs the new version: " + String.join("; ", wrong), Map.of());
+        }
+    }
+
+    private static boolean sameImage(String a, String b) {
+        if (a.equals(b)) return true;
+        var x = ImageRef.tryParse(a);
+        var y = ImageRef.tryParse(b);
+        return x.isPresent() && y.isPresent() && x.get().repositoryWithRegistry().equals(y.get().repositoryWithRegistry())
+                && x.get().tag().equals(y.get().tag());
     }
 }

@@ -20,7 +20,21 @@ import app.slipway.core.run.Recovery;
 import app.slipway.core.run.RunKind;
 import app.slipway.core.run.StepAction;
 import app.slipway.core.run.StepKind;
+import app.slipway.core.compose.ComposeModel;
+import app.slipway.core.install.ComposeSourceReader;
+import app.slipway.core.install.InstallEnv;
+import app.slipway.core.profile.ComposeSource;
+import app.slipway.core.profile.ImageRef;
+import app.slipway.core.profile.InstallSpec;
+import app.slipway.core.profile.SecretKind;
 import app.slipway.core.stack.ComposeFileEditor;
+import app.slipway.core.steps.ComposeDiff;
+import app.slipway.core.steps.ComposeTemplates;
+import app.slipway.core.steps.RequiredVariables;
+import app.slipway.core.steps.TargetImages;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.Set;
 import app.slipway.core.stack.EnvFile;
 import app.slipway.core.stack.StackState;
 import app.slipway.core.state.ImagesInUse;
@@ -48,9 +62,17 @@ public final class UpgradePlanner {
         return plan(connection, stack, options, Optional.empty());
     }
 
-    /** @param interrupted the journal an interrupted run left in the stack's directory, as read */
     public static Plan plan(Connection connection, StackState stack, UpgradeOptions options,
                             Optional<JournalEntry> interrupted) {
+        return plan(connection, stack, options, interrupted, new SecureRandom());
+    }
+
+    /**
+     * @param interrupted the journal an interrupted run left in the stack's directory, as read
+     * @param random      generates the secrets a new release's template needs (never one that is set)
+     */
+    public static Plan plan(Connection connection, StackState stack, UpgradeOptions options,
+                            Optional<JournalEntry> interrupted, SecureRandom random) {
         String to = EnvFile.requireValidVersion(options.toVersion());
         Profile profile = stack.profile();
         boolean resuming = options.resume() && interrupted.isPresent();
@@ -59,6 +81,51 @@ public final class UpgradePlanner {
         Target host = connection.target();
         ComposeCommands compose = stack.compose();
         Map<String, String> renames = legacyServicesPresent(stack, profile);
+        String file = stack.files().composeFileName();
+        String envBefore = stack.files().envText().orElse(null);
+
+        // The compose file the new version runs with: the release's own template, or this one renamed.
+        String composeBefore = stack.files().composeText();
+        String renamedText = composeBefore;
+        for (var rename : renames.entrySet()) {
+            renamedText = ComposeFileEditor.renameService(renamedText, rename.getKey(), rename.getValue(), file);
+        }
+        Optional<ComposeSource> template = profile.install()
+                .map(i -> i.composeFor(stack.files().env().values(), stack.model().serviceNames()))
+                .filter(ComposeSource::versioned).map(source -> source.at(to));
+        String composeAfter = template
+                .map(source -> ComposeTemplates.withRenames(new String(ComposeSourceReader.read(source).content(),
+                        StandardCharsets.UTF_8), profile, file))
+                .orElse(renamedText);
+        // With a template the rename step only stops the legacy services; the template replaces the file.
+        if (template.isPresent()) renamedText = composeBefore;
+
+        // The .env it runs with: pinned, --set values; with a template, the keys the template needs too.
+        InstallEnv.Result env = envAfter(stack, profile, options, to, template.isPresent(), random);
+        String envAfter = env.env().text();
+        List<String> missing = RequiredVariables.missing(composeAfter, env.env().values());
+        if (!missing.isEmpty()) {
+            throw SlipwayException.badInput("The compose file of " + profile.name() + " " + to + " requires "
+                    + String.join(", ", missing) + ", which .env does not set: give "
+                    + (missing.size() == 1 ? "it" : "each") + " with --set " + missing.get(0) + "=VALUE; nothing was changed.");
+        }
+
+        // The images it runs: pulled first, checked after.
+        Set<String> activeServices = new java.util.LinkedHashSet<>(
+                ComposeModel.parse(composeAfter, ComposeModel.activeProfiles(env.env().values())).serviceNames());
+        TargetImages images = TargetImages.of(ComposeFileEditor.serviceImages(composeAfter, file), activeServices,
+                profile, env.env().values());
+        if (options.rewritePinnedTags()) {
+            for (var pinned : images.pinned().entrySet()) {
+                composeAfter = ComposeFileEditor.rewriteImage(composeAfter, pinned.getKey(),
+                        TargetImages.followingTheVariable(pinned.getValue(), profile.versionVariable()), file);
+            }
+            images = TargetImages.of(ComposeFileEditor.serviceImages(composeAfter, file), activeServices, profile,
+                    env.env().values());
+        }
+        TargetImages target = images;
+        List<String> pulls = target.toPull().isEmpty()
+                ? profile.images().stream().map(i -> i + ":" + to).toList() : target.toPull();
 
         var notes = new ArrayList<String>();
         if (resuming) {
@@ -71,6 +138,13 @@ public final class UpgradePlanner {
         if (stack.pinnedVersion().isEmpty()) {
             notes.add(profile.versionVariable() + " is not set in .env; the running version was read from the containers.");
         }
+        String pinnedTags = target.pinned().entrySet().stream().map(e -> e.getKey() + " (" + e.getValue() + ")")
+                .collect(java.util.stream.Collectors.joining(", "));
+        if (!target.pinned().isEmpty()) {
+            notes.add(profile.name() + "'s images are pinned in " + file + " itself, where " + profile.versionVariable()
+                    + " cannot move them: " + pinnedTags + ". The upgrade is refused unless they follow "
+                    + profile.versionVariable() + " from now on (--rewrite-pinned-tags, or the checkbox in the wizard).");
+        }
 
         var steps = new StepList();
         steps.add(StepKind.CONNECT, List.of("Use " + connection.describe() + ".",
@@ -81,36 +155,56 @@ public final class UpgradePlanner {
                         + "), on " + from + ".",
                 "Services: " + String.join(", ", stack.model().serviceNames()) + "."),
                 List.of(compose.config()), StepAction.NOTHING);
-        steps.add(StepKind.PREFLIGHT, preflightDetails(profile, from, to, dir, options.skipBackup()), List.of(),
+        steps.add(StepKind.PREFLIGHT, preflightDetails(pulls, from, to, dir, options.skipBackup()), List.of(),
                 run -> {
                     if (interrupted.isPresent() && !resuming) {
                         throw SlipwayException.refused(interrupted.get().describe(dir, hostOption(host)));
                     }
-                    for (String image : profile.images()) {
-                        String ref = image + ":" + to;
+                    if (!target.pinned().isEmpty()) {
+                        throw SlipwayException.refused("The upgrade would leave " + pinnedTags + " on the old version: "
+                                + "run it again with --rewrite-pinned-tags to let " + profile.versionVariable()
+                                + " move them too; nothing was changed.");
+                    }
+                    for (String ref : pulls) {
+                        ImageRef image = ImageRef.parse(ref);
                         run.listener().on(new RunEvent.Notice("Pulling " + ref + " while " + from + " keeps serving."));
-                        connection.engine().pull(image, to, new PullEvents(ref, run.listener(), run.cancellation()));
+                        connection.engine().pull(image.repositoryWithRegistry(), image.tag().orElse("latest"),
+                                new PullEvents(ref, run.listener(), run.cancellation()));
                         run.cancellation().checkpoint();
                     }
                     if (!options.skipBackup()) new BackupSpace().ensureRoom(connection, stack);
                     run.takeLock();
                 });
         backupStep(steps, connection, stack, from, to, options.skipBackup());
-        renameStep(steps, host, stack, renames);
-        String envBefore = stack.files().envText().orElse(null);
-        String envAfter = EnvFile.parse(envBefore == null ? "" : envBefore).set(profile.versionVariable(), to).text();
-        steps.add(StepKind.PIN, List.of(pinDetail(stack, profile, to)), List.of(),
+        renameStep(steps, host, stack, renames, renamedText, template.isPresent());
+        if (!composeAfter.equals(renamedText)) {
+            String written = renamedText;
+            String last = composeAfter;
+            List<String> diff = ComposeDiff.lines(written, last, file);
+            var details = new ArrayList<String>();
+            details.add(template.map(t -> "Write the compose file of " + to + " (" + t.location() + ") over " + file
+                    + ", as " + profile.name() + "'s own installer does: " + ComposeDiff.summary(diff) + ".")
+                    .orElse("Let " + profile.versionVariable() + " move " + pinnedTags + " in " + file + ": "
+                            + ComposeDiff.summary(diff) + "."));
+            details.addAll(diff);
+            steps.add(StepKind.COMPOSE, details, List.of(),
+                    run -> StackActions.replaceFile(host, stack.files().composePath(), written, last, 0644));
+        }
+        steps.add(StepKind.PIN, pinDetails(stack, profile, to, env), List.of(),
                 run -> StackActions.replaceFile(host, stack.files().envPath(), envBefore, envAfter, 0600));
         List<Command> up = List.of(compose.up(true));
         steps.add(StepKind.RESTART, List.of("Start the new version and remove containers of services no longer in the compose file."),
                 up, run -> StackActions.runAll(host, run, up, "compose"));
         StepAction verify = run -> StackActions.verify(connection, run, stack.project(), compose, profile,
-                stack.files().envPath());
-        steps.add(StepKind.VERIFY, verifyDetails(stack, profile, renames), List.of(), verify);
+                stack.files().envPath(), target.following());
+        steps.add(StepKind.VERIFY, verifyDetails(stack, profile, renames, target), List.of(), verify);
+        StepAction verifyOld = run -> StackActions.verify(connection, run, stack.project(), compose, profile,
+                stack.files().envPath(), Map.of());
         steps.add(StepKind.RECORD, List.of("Append the outcome to " + dir + "/.slipway/history.jsonl and release the lock."),
                 List.of(), StepAction.NOTHING);
 
-        int firstChange = renames.isEmpty() ? steps.numberOf(StepKind.PIN) : steps.numberOf(StepKind.RENAME);
+        int firstChange = steps.steps().stream().filter(st -> st.changesTheStack() && !st.skipped())
+                .mapToInt(PlanStep::number).findFirst().orElse(0);
         var recovery = new StepList(steps.size());
         recovery.add(StepKind.RESTORE_FILES, "Restore " + from, List.of(
                 "If a step from " + firstChange + " on fails: write .env and " + stack.files().composeFileName()
@@ -124,7 +218,7 @@ public final class UpgradePlanner {
         recovery.add(StepKind.RESTART, "Restart " + from, List.of("Start " + from + " again."), up,
                 run -> StackActions.runAll(host, run, up, "compose"));
         recovery.add(StepKind.VERIFY, "Verify " + from, List.of("Check the health URL and every service again (exit 4 when "
-                + from + " serves again, 5 when it does not)."), List.of(), verify);
+                + from + " serves again, 5 when it does not)."), List.of(), verifyOld);
         StepAction checkpoint = run -> run.snapshotTaken(resuming
                 ? Snapshot.load(host, dir).orElseThrow(() -> SlipwayException.refused("The interrupted run left no snapshot in "
                         + dir + "/.slipway: restore from a backup with slipway rollback."))
@@ -138,11 +232,11 @@ public final class UpgradePlanner {
                 SecretRedactor.forStack(stack), Optional.empty());
     }
 
-    private static List<String> preflightDetails(Profile profile, String from, String to, String dir, boolean skipBackup) {
+    private static List<String> preflightDetails(List<String> pulls, String from, String to, String dir, boolean skipBackup) {
         var details = new ArrayList<String>();
         details.add("Version '" + to + "' is a valid tag.");
-        for (String image : profile.images()) {
-            details.add("Pull " + image + ":" + to + " while " + from + " keeps serving; a missing tag stops here.");
+        for (String ref : pulls) {
+            details.add("Pull " + ref + " while " + from + " keeps serving; a missing tag stops here.");
         }
         if (!skipBackup) details.add("Check free space for the backup.");
         details.add("Take the lock " + dir + "/.slipway/lock.");
@@ -179,7 +273,8 @@ public final class UpgradePlanner {
                 run -> run.backupTaken(new BackupWriter().write(connection, stack, from, to, run.listener())));
     }
 
-    private static void renameStep(StepList steps, Target host, StackState stack, Map<String, String> renames) {
+    private static void renameStep(StepList steps, Target host, StackState stack, Map<String, String> renames,
+                                   String renamedText, boolean templated) {
         String file = stack.files().composeFileName();
         if (renames.isEmpty()) {
             steps.skip(StepKind.RENAME, "Nothing to rename: no legacy services in " + file + ".");
@@ -187,36 +282,65 @@ public final class UpgradePlanner {
         }
         var details = new ArrayList<String>();
         var commands = new ArrayList<Command>();
-        String before = stack.files().composeText();
-        String after = before;
         for (var rename : renames.entrySet()) {
             String legacy = rename.getKey();
             long running = stack.containersOf(legacy).stream().filter(ServiceContainer::isRunning).count();
             details.add("Stop and remove the '" + legacy + "' containers (" + running + " running), so two consumers "
                     + "of the same queue never run at once.");
-            details.add("Rename service '" + legacy + "' to '" + rename.getValue() + "' in " + file
+            details.add(templated
+                    ? "The new compose file has '" + rename.getValue() + "' in its place, with the release's own settings."
+                    : "Rename service '" + legacy + "' to '" + rename.getValue() + "' in " + file
                     + " (and in depends_on/links), keeping every comment and setting.");
             // Stop the old consumer before anything new starts; `rm -f -s` stops, then removes: one Compose run.
             commands.add(stack.compose().rm(List.of(legacy)));
-            after = ComposeFileEditor.renameService(after, legacy, rename.getValue(), file);
         }
-        String renamed = after;
+        String before = stack.files().composeText();
         steps.add(StepKind.RENAME, details, commands, run -> {
             StackActions.runAll(host, run, commands, "compose");
-            StackActions.replaceFile(host, stack.files().composePath(), before, renamed, 0644);
-            renames.forEach((legacy, current) -> run.listener().on(new RunEvent.LogLine("slipway",
-                    "Renamed service '" + legacy + "' to '" + current + "' in " + file + ".")));
+            if (!templated) {
+                StackActions.replaceFile(host, stack.files().composePath(), before, renamedText, 0644);
+                renames.forEach((legacy, current) -> run.listener().on(new RunEvent.LogLine("slipway",
+                        "Renamed service '" + legacy + "' to '" + current + "' in " + file + ".")));
+            }
         });
     }
 
-    private static String pinDetail(StackState stack, Profile profile, String to) {
-        String variable = profile.versionVariable();
-        return stack.files().env().get(variable)
-                .map(old -> "Set " + variable + "=" + to + " in .env (was " + old + "); every other byte kept.")
-                .orElse("Append " + variable + "=" + to + " to .env; every other byte kept.");
+    /** The .env after the upgrade: pinned and --set; with a release template, also its defaults and secrets. */
+    private static InstallEnv.Result envAfter(StackState stack, Profile profile, UpgradeOptions options, String to,
+                                              boolean templated, SecureRandom random) {
+        String existing = stack.files().envText().orElse("");
+        Map<String, SecretKind> secrets = profile.install().map(InstallSpec::secrets).orElse(Map.of());
+        if (templated) {
+            InstallSpec spec = profile.requireInstall();
+            return InstallEnv.merge(existing, spec.env(), secrets, profile.versionVariable(), options.sets(), to, random);
+        }
+        for (String key : options.sets().keySet()) {
+            if (secrets.containsKey(key) && stack.files().env().get(key).filter(v -> !v.isBlank()).isPresent()) {
+                throw SlipwayException.badInput(key + " is a secret already set in .env and Slipway never changes one:"
+                        + " drop --set " + key + ", or edit .env yourself if you really mean to rotate it.");
+            }
+        }
+        return InstallEnv.merge(existing, Map.of(), Map.of(), profile.versionVariable(), options.sets(), to, random);
     }
 
-    private static List<String> verifyDetails(StackState stack, Profile profile, Map<String, String> renames) {
+    private static List<String> pinDetails(StackState stack, Profile profile, String to, InstallEnv.Result env) {
+        String variable = profile.versionVariable();
+        var details = new ArrayList<String>();
+        details.add(stack.files().env().get(variable)
+                .map(old -> "Set " + variable + "=" + to + " in .env (was " + old + "); every other byte kept.")
+                .orElse("Append " + variable + "=" + to + " to .env; every other byte kept."));
+        Map<String, SecretKind> secrets = profile.install().map(InstallSpec::secrets).orElse(Map.of());
+        List<String> generated = env.added().stream().filter(secrets::containsKey).toList();
+        List<String> added = env.added().stream().filter(k -> !secrets.containsKey(k) && !k.equals(variable)).toList();
+        List<String> changed = env.changed().stream().filter(k -> !k.equals(variable)).toList();
+        if (!added.isEmpty()) details.add("Add " + String.join(", ", added) + " (the new version needs them; values shown nowhere).");
+        if (!generated.isEmpty()) details.add("Generate " + String.join(", ", generated) + ": missing secrets; one that is set is never rotated.");
+        if (!changed.isEmpty()) details.add("Change " + String.join(", ", changed) + " (--set).");
+        return details;
+    }
+
+    private static List<String> verifyDetails(StackState stack, Profile profile, Map<String, String> renames,
+                                              TargetImages target) {
         Duration startPeriod = stack.model().longestStartPeriod();
         Duration budget = profile.health().timeout().compareTo(startPeriod) >= 0 ? profile.health().timeout() : startPeriod;
         var details = new ArrayList<String>();
@@ -229,6 +353,9 @@ public final class UpgradePlanner {
             checks.add(name + (service.oneShot() ? " exited 0" : service.hasHealthcheck() ? " healthy" : " running"));
         }
         details.add("Check every service: " + String.join(", ", checks) + ".");
+        if (!target.following().isEmpty()) {
+            details.add("Check that " + String.join(", ", target.following().keySet()) + " run the new images, never an old one.");
+        }
         details.add("On failure, show the last log lines of the failing services.");
         return details;
     }

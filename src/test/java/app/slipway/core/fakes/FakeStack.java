@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -50,7 +51,15 @@ public final class FakeStack {
     private boolean upHealthy = true;
 
     public FakeStack(Path tempDir) {
-        profile = profile(tempDir);
+        this(tempDir, null, Map.of());
+    }
+
+    /**
+     * The same stack under another profile: {@code profileYaml} is written beside {@code files}
+     * (relative path → text) in {@code tempDir}, so its {@code install.compose} can name them.
+     */
+    public FakeStack(Path tempDir, String profileYaml, Map<String, String> files) {
+        profile = profileYaml == null ? profile(tempDir) : profile(tempDir, profileYaml, files);
         host.file(DIR + "/compose.yml", COMPOSE, 0644).file(DIR + "/.env", ENV, 0600);
         engine.publishes(IMAGE, "1.0.0").publishes(IMAGE, "2.0.0")
                 .runs("app", "web", IMAGE + ":1.0.0", false).runs("app", "worker", IMAGE + ":1.0.0", false);
@@ -91,7 +100,13 @@ public final class FakeStack {
             var model = ComposeModel.parse(host.text(dir + "/" + file).orElseThrow());
             String env = host.text(dir + "/.env").orElse("");
             String project = dir.substring(dir.lastIndexOf('/') + 1);
-            engine.replaceContainers(project, new ArrayList<>(model.serviceNames()), IMAGE + ":" + value(env, "APP_VERSION", "1.0.0"), false);
+            var oneShots = new java.util.HashSet<String>();
+            model.services().values().stream().filter(s -> s.oneShot()).forEach(s -> oneShots.add(s.name()));
+            var envValues = app.slipway.core.stack.EnvFile.parse(env).values();
+            var images = new java.util.LinkedHashMap<String, String>();
+            model.services().values().forEach(svc -> images.put(svc.name(),
+                    app.slipway.core.profile.EnvTemplate.expand(svc.image(), envValues)));
+            engine.replaceContainers(project, images, false, oneShots);
             host.listening(Integer.parseInt(value(env, "PORT", "3000")));
             host.healthStatus(upHealthy ? 200 : 503);
             return new ExecResult(0, "", "Container app-web-1  Started");
@@ -109,6 +124,21 @@ public final class FakeStack {
     private static String value(String env, String key, String otherwise) {
         return env.lines().filter(l -> l.startsWith(key + "=")).map(l -> l.substring(key.length() + 1)).findFirst()
                 .orElse(otherwise);
+    }
+
+    private static Profile profile(Path tempDir, String yaml, Map<String, String> files) {
+        try {
+            for (var f : files.entrySet()) {
+                Path p = tempDir.resolve(f.getKey());
+                Files.createDirectories(p.getParent());
+                Files.writeString(p, f.getValue());
+            }
+            Path file = tempDir.resolve("custom-profile.yml");
+            Files.writeString(file, yaml);
+            return new ProfileLoader(tempDir).loadFile(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static Profile profile(Path tempDir) {

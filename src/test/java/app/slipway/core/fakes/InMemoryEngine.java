@@ -44,8 +44,32 @@ public final class InMemoryEngine implements Engine {
 
     /** What {@code up -d} leaves: one running container per service, the old ones gone. */
     public InMemoryEngine replaceContainers(String project, List<String> services, String image, boolean healthy) {
+        return replaceContainers(project, services, image, healthy, Set.of());
+    }
+
+    /** As above; the {@code oneShots} ran and exited 0. */
+    public InMemoryEngine replaceContainers(String project, List<String> services, String image, boolean healthy,
+                                           Set<String> oneShots) {
+        var images = new java.util.LinkedHashMap<String, String>();
+        services.forEach(s -> images.put(s, image));
+        return replaceContainers(project, images, healthy, oneShots);
+    }
+
+    /** One container per service, each on its own image; the {@code oneShots} ran and exited 0. */
+    public InMemoryEngine replaceContainers(String project, Map<String, String> images, boolean healthy,
+                                           Set<String> oneShots) {
         containers.removeIf(c -> c.name().startsWith(project + "-"));
-        services.forEach(service -> runs(project, service, image, healthy));
+        for (var entry : images.entrySet()) {
+            String service = entry.getKey();
+            String image = entry.getValue();
+            if (oneShots.contains(service)) {
+                containers.add(new ServiceContainer("c-" + project + "-" + service, project + "-" + service + "-1", service,
+                        "exited", ContainerHealth.NONE, image, "sha256:" + Integer.toHexString(image.hashCode()), 0, false,
+                        Instant.now().minusSeconds(5)));
+            } else {
+                runs(project, service, image, healthy);
+            }
+        }
         return this;
     }
 

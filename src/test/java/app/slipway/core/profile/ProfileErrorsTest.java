@@ -147,12 +147,15 @@ class ProfileErrorsTest {
     }
 
     @Test
-    void builtInProfilesMayNotUseRelativeComposePaths() {
+    void builtInProfilesNameFilesShippedBesideThemAndNothingOutside() {
         var parser = new ProfileParser("builtin-test", null);
-        Object doc = ProfileYaml.read(OK_HEAD + "install: {compose: compose.yml}\n", "builtin-test");
-        var e = assertThrows(SlipwayException.class, () -> parser.parse(doc));
+        Object ok = ProfileYaml.read(OK_HEAD + "install: {compose: \"strata/{version}/compose.yml\"}\n", "builtin-test");
+        assertEquals(java.util.Optional.of("profiles/strata/1.2.0/compose.yml"),
+                parser.parse(ok).requireInstall().compose().at("1.2.0").resource());
+        Object outside = ProfileYaml.read(OK_HEAD + "install: {compose: ../../etc/compose.yml}\n", "builtin-test");
+        var e = assertThrows(SlipwayException.class, () -> parser.parse(outside));
         assertEquals(ExitCode.BAD_INPUT, e.exitCode());
-        assertEquals("profile builtin-test: install.compose must be an http(s) URL in a built-in profile (got 'compose.yml').",
+        assertEquals("profile builtin-test: install.compose must be a file beside the built-in profile (got '../../etc/compose.yml').",
                 e.getMessage());
     }
 
