@@ -3,6 +3,7 @@ package app.slipway.cli;
 import app.slipway.core.Connection;
 import app.slipway.core.install.InstallOptions;
 import app.slipway.core.install.InstallPlanner;
+import app.slipway.core.releases.VersionSpelling;
 import app.slipway.core.run.Plan;
 import app.slipway.core.run.Runner;
 import app.slipway.core.install.SetValues;
@@ -69,6 +70,7 @@ public final class InstallCommand implements Callable<Integer> {
         if (to != null) EnvFile.requireValidVersion(to);
         Profile product = new ProfileLoader().load(profile);
         product.requireInstall();
+        String to = this.to == null ? null : VersionSpelling.resolve(product, this.to); // the registry's spelling
         try (Connection connection = target.connect()) {
             Plan plan = InstallPlanner.plan(connection, directory, product, new InstallOptions(to, values),
                     new SecureRandom());

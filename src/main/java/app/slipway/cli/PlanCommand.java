@@ -1,6 +1,7 @@
 package app.slipway.cli;
 
 import app.slipway.core.Connection;
+import app.slipway.core.releases.VersionSpelling;
 import app.slipway.core.run.Plan;
 import app.slipway.core.run.PlanStep;
 import app.slipway.core.state.Journal;
@@ -45,6 +46,7 @@ public final class PlanCommand implements Callable<Integer> {
         EnvFile.requireValidVersion(to); // bad input is refused before connecting anywhere
         try (Connection connection = target.connect()) {
             StackState state = StackInspector.inspect(connection, stack.directory, stack.profile());
+            String to = VersionSpelling.resolve(state.profile(), this.to); // .env gets the registry's spelling
             Plan plan = UpgradePlanner.plan(connection, state, new UpgradeOptions(to, skipBackup, false, false,
                     app.slipway.core.install.SetValues.parse(sets), rewritePinnedTags),
                     Journal.find(connection.target(), state.files().directory()));

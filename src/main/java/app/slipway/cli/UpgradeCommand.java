@@ -1,6 +1,7 @@
 package app.slipway.cli;
 
 import app.slipway.core.Connection;
+import app.slipway.core.releases.VersionSpelling;
 import app.slipway.core.run.Plan;
 import app.slipway.core.run.Runner;
 import app.slipway.core.stack.EnvFile;
@@ -47,6 +48,7 @@ public final class UpgradeCommand implements Callable<Integer> {
         EnvFile.requireValidVersion(to);
         try (Connection connection = target.connect()) {
             StackState state = StackInspector.inspect(connection, stack.directory, stack.profile());
+            String to = VersionSpelling.resolve(state.profile(), this.to); // .env gets the registry's spelling
             Plan plan = UpgradePlanner.plan(connection, state, new UpgradeOptions(to, skipBackup, breakLock, resume,
                     app.slipway.core.install.SetValues.parse(sets), rewritePinnedTags),
                     Journal.find(connection.target(), state.files().directory()));

@@ -29,6 +29,7 @@ import app.slipway.core.state.Snapshot;
 import app.slipway.core.state.StackLock;
 import app.slipway.core.profile.ImageRef;
 import app.slipway.core.steps.ComposeTemplates;
+import app.slipway.core.steps.MissingKeys;
 import app.slipway.core.steps.RequiredVariables;
 import app.slipway.core.steps.StackActions;
 import app.slipway.core.steps.TargetImages;
@@ -103,9 +104,7 @@ public final class InstallPlanner {
         String envAfter = env.env().text();
         List<String> missing = RequiredVariables.missing(composeAfter, env.env().values());
         if (!missing.isEmpty()) {
-            throw SlipwayException.badInput("The compose file of " + profile.name() + " " + to + " requires "
-                    + String.join(", ", missing) + ", which the profile does not generate: give "
-                    + (missing.size() == 1 ? "it" : "each") + " with --set " + missing.get(0) + "=VALUE; nothing was written.");
+            throw new MissingKeys(profile.name() + " " + to, missing, "nothing fills");
         }
         TargetImages images = TargetImages.of(ComposeFileEditor.serviceImages(composeAfter, composeName),
                 new java.util.LinkedHashSet<>(app.slipway.core.compose.ComposeModel.parse(composeAfter,

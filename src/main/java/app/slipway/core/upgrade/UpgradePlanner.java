@@ -30,6 +30,7 @@ import app.slipway.core.profile.SecretKind;
 import app.slipway.core.stack.ComposeFileEditor;
 import app.slipway.core.steps.ComposeDiff;
 import app.slipway.core.steps.ComposeTemplates;
+import app.slipway.core.steps.MissingKeys;
 import app.slipway.core.steps.RequiredVariables;
 import app.slipway.core.steps.TargetImages;
 import java.nio.charset.StandardCharsets;
@@ -105,9 +106,7 @@ public final class UpgradePlanner {
         String envAfter = env.env().text();
         List<String> missing = RequiredVariables.missing(composeAfter, env.env().values());
         if (!missing.isEmpty()) {
-            throw SlipwayException.badInput("The compose file of " + profile.name() + " " + to + " requires "
-                    + String.join(", ", missing) + ", which .env does not set: give "
-                    + (missing.size() == 1 ? "it" : "each") + " with --set " + missing.get(0) + "=VALUE; nothing was changed.");
+            throw new MissingKeys(profile.name() + " " + to, missing, ".env does not set");
         }
 
         // The images it runs: pulled first, checked after.
@@ -143,7 +142,7 @@ public final class UpgradePlanner {
         if (!target.pinned().isEmpty()) {
             notes.add(profile.name() + "'s images are pinned in " + file + " itself, where " + profile.versionVariable()
                     + " cannot move them: " + pinnedTags + ". The upgrade is refused unless they follow "
-                    + profile.versionVariable() + " from now on (--rewrite-pinned-tags, or the checkbox in the wizard).");
+                    + profile.versionVariable() + " from now on (--rewrite-pinned-tags).");
         }
 
         var steps = new StepList();

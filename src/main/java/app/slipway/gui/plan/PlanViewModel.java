@@ -5,6 +5,7 @@ import app.slipway.core.events.Cancellation;
 import app.slipway.core.install.InstallOptions;
 import app.slipway.core.install.InstallPlanner;
 import app.slipway.core.profile.Profile;
+import app.slipway.core.releases.VersionSpelling;
 import app.slipway.core.run.Plan;
 import app.slipway.core.run.PlanStep;
 import app.slipway.core.run.RunKind;
@@ -73,8 +74,10 @@ public final class PlanViewModel {
         ready.set(false);
         error.set("");
         executor.run("plan", () -> install
-                ? InstallPlanner.plan(connection, directory, profile, new InstallOptions(version, Map.of()), new SecureRandom())
-                : UpgradePlanner.plan(connection, stack, UpgradeOptions.planOnly(version, skipBackup),
+                ? InstallPlanner.plan(connection, directory, profile,
+                        new InstallOptions(VersionSpelling.resolve(profile, version), Map.of()), new SecureRandom())
+                : UpgradePlanner.plan(connection, stack,
+                        UpgradeOptions.planOnly(VersionSpelling.resolve(stack.profile(), version), skipBackup),
                         Journal.find(connection.target(), stack.files().directory())),
                 planned -> {
                     if (mine != generation) return;
