@@ -8,6 +8,7 @@ import app.slipway.core.profile.VolumeArchive;
 import app.slipway.core.stack.StackState;
 import app.slipway.core.host.ExecResult;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One tar per volume path, made inside the service's container ({@code tar -C PATH -cf - .}) and
@@ -18,11 +19,20 @@ final class VolumeArchiver {
 
     static VolumeEntry archive(Connection connection, StackState stack, VolumeArchive volume, String folder,
                                String fileName, LoggedCommands commands) {
-        boolean running = InService.isRunning(connection, stack, volume.service());
-        commands.log("Archiving " + volume.path() + " of service " + volume.service()
-                + (running ? "" : " (not running: through a temporary container)"));
-        ExecResult tar = commands.run(InService.command(stack, volume.service(), running,
-                List.of("tar", "-C", volume.path(), "-cf", "-", ".")).writingTo(folder + "/" + fileName));
+        Optional<String> container = ServiceContainers.of(connection, stack, volume.service());
+        ExecResult tar;
+        if (container.isPresent()) {
+            // Through the engine, as `docker compose cp` does: any image, with or without a shell or tar;
+            // `docker` runs on the server and the archive is written there, never through the SSH link.
+            commands.log("Archiving " + volume.path() + " of service " + volume.service() + " (" + container.get() + ")");
+            tar = commands.run(ServiceContainers.copyOut(stack, container.get(), volume.path())
+                    .writingTo(folder + "/" + fileName));
+        } else {
+            commands.log("Archiving " + volume.path() + " of service " + volume.service()
+                    + " (it has no container: through a temporary one)");
+            tar = commands.run(InService.command(stack, volume.service(), false,
+                    List.of("tar", "-C", volume.path(), "-cf", "-", ".")).writingTo(folder + "/" + fileName));
+        }
         if (!tar.ok()) {
             throw SlipwayException.refused("Archiving " + volume.path() + " of service '" + volume.service()
                     + "' failed (" + commands.lastWords(tar) + "): check backup.volumes in the profile, or run with --skip-backup.");

@@ -1,6 +1,7 @@
 package app.slipway.core.backup;
 
 import app.slipway.core.events.LoggedCommands;
+import java.util.Optional;
 
 import app.slipway.core.Connection;
 import app.slipway.core.ExitCode;
@@ -27,10 +28,20 @@ public final class VolumeRestore {
         LoggedCommands commands = LoggedCommands.forStack(connection.target(), stack, listener, "restore");
         for (VolumeEntry v : backup.manifest().volumes()) {
             boolean running = InService.isRunning(connection, stack, v.service());
-            commands.log("Restoring " + v.path() + " of service " + v.service() + " from backup " + backup.id()
-                    + (running ? "" : " (not running: through a temporary container)"));
-            ExecResult unpacked = commands.run(InService.command(stack, v.service(), running,
-                    InService.shell(EMPTY_AND_UNPACK, v.path())).readingFrom(backup.pathOf(v.file())));
+            Optional<String> container = ServiceContainers.of(connection, stack, v.service());
+            ExecResult unpacked;
+            if (running && container.isPresent() && !ServiceContainers.hasShell(connection, container.get())) {
+                // No shell to empty the directory with: the engine copies the archive in over what is there.
+                commands.log("Restoring " + v.path() + " of service " + v.service() + " from backup " + backup.id()
+                        + " through the engine (its image has no shell: files added since the backup stay)");
+                unpacked = commands.run(ServiceContainers.copyIn(stack, container.get(), v.path())
+                        .readingFrom(backup.pathOf(v.file())));
+            } else {
+                commands.log("Restoring " + v.path() + " of service " + v.service() + " from backup " + backup.id()
+                        + (running ? "" : " (not running: through a temporary container)"));
+                unpacked = commands.run(InService.command(stack, v.service(), running,
+                        InService.shell(EMPTY_AND_UNPACK, v.path())).readingFrom(backup.pathOf(v.file())));
+            }
             if (!unpacked.ok()) {
                 throw new SlipwayException(ExitCode.ROLLBACK_FAILED, "Restoring " + v.path() + " of service '"
                         + v.service() + "' from backup " + backup.id() + " failed (" + commands.lastWords(unpacked)
