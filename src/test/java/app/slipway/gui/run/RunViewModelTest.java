@@ -131,7 +131,8 @@ class RunViewModelTest {
         StepRow verify = model.steps().get(7);
         assertEquals("web is not healthy", verify.noteProperty().get());
         assertEquals("45.0 s", verify.tookProperty().get());
-        assertEquals("Nothing to rename.", model.steps().get(4).noteProperty().get());
+        assertEquals("Nothing to rename.", model.steps().get(4).details(), "a skipped step's reason is its details");
+        assertEquals("", model.steps().get(4).noteProperty().get(), "and is not said twice");
         assertEquals(List.of(StepKind.RESTORE_FILES, StepKind.VERIFY),
                 model.steps().subList(9, 11).stream().map(StepRow::kind).toList());
         assertEquals(List.of(10, 11), model.steps().subList(9, 11).stream().map(StepRow::number).toList());
