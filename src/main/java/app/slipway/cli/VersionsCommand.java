@@ -3,6 +3,7 @@ package app.slipway.cli;
 import app.slipway.core.profile.Profile;
 import app.slipway.core.profile.ProfileLoader;
 import app.slipway.core.releases.AvailableVersions;
+import app.slipway.core.releases.RegistryFeed;
 import app.slipway.core.releases.RegistryTags;
 import app.slipway.core.releases.Release;
 import app.slipway.core.releases.ReleaseCatalog;
@@ -43,7 +44,8 @@ public final class VersionsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Profile product = new ProfileLoader().load(profile);
-        ReleaseFeed feed = ReleaseCatalog.standard(Optional.ofNullable(cacheDir)).load(product.requireReleases());
+        ReleaseFeed feed = RegistryFeed.load(product, ReleaseCatalog.standard(Optional.ofNullable(cacheDir)),
+                RegistryTags.standard()::tags);
         AvailableVersions.Result result = new AvailableVersions(RegistryTags.standard()::tags).of(product, feed);
         PrintWriter out = spec.commandLine().getOut();
         out.println(json ? Json.write(asJson(result)) : table(result));

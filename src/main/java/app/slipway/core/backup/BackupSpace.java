@@ -38,11 +38,14 @@ public final class BackupSpace {
     }
 
     public Estimate estimate(Connection connection, StackState stack) {
-        BackupSpec spec = stack.profile().backup();
+        BackupSpec spec = stack.backupSpec();
         Target target = connection.target();
         String dir = stack.files().directory();
         long neededKb = 0;
-        if (spec.postgres().isPresent()) neededKb += databaseKb(connection, stack, spec.postgres().get());
+        // An external database's size is not the stack's to measure: its dump is counted when it is written.
+        if (spec.postgres().isPresent() && !spec.postgres().get().isExternal()) {
+            neededKb += databaseKb(connection, stack, spec.postgres().get());
+        }
         for (VolumeArchive v : spec.volumes()) neededKb += volumeKb(connection, stack, v);
         for (String d : spec.directories()) neededKb += directoryKb(target, dir + "/" + d);
         String backups = dir + "/backups";

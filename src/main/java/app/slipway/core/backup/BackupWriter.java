@@ -97,7 +97,7 @@ public final class BackupWriter {
     private static BackupManifest fill(Connection connection, StackState stack, String from, String to, Instant now,
                                        String id, String folder, LoggedCommands commands) {
         Target target = connection.target();
-        BackupSpec spec = stack.profile().backup();
+        BackupSpec spec = stack.backupSpec();
         List<String> names = new ArrayList<>();
         Set<String> taken = new HashSet<>(List.of(BackupNames.ENV, BackupNames.IMAGES, BackupNames.DUMP,
                 BackupManifest.FILE_NAME, stack.files().composeFileName()));

@@ -21,6 +21,7 @@ final class DatabaseDump {
     static DatabaseEntry dump(Connection connection, StackState stack, PostgresDump spec, String folder,
                               LoggedCommands commands) {
         Map<String, String> env = stack.files().env().values();
+        if (spec.isExternal()) return ExternalDump.dump(stack, spec, folder, commands);
         String service = spec.service();
         String database = spec.database(env);
         String user = spec.user(env);

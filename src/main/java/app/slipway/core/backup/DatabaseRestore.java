@@ -29,6 +29,13 @@ public final class DatabaseRestore {
         DatabaseEntry db = backup.manifest().database().orElseThrow(() -> SlipwayException.badInput(
                 "Backup " + backup.id() + " holds no database dump: restore without --restore-database."));
         LoggedCommands commands = LoggedCommands.forStack(connection.target(), stack, listener, "restore");
+        if (db.service().isEmpty()) {
+            var spec = stack.backupSpec().postgres().filter(p -> p.isExternal()).orElseThrow(() -> new SlipwayException(
+                    ExitCode.ROLLBACK_FAILED, "Backup " + backup.id() + " holds a dump of an external database, and the"
+                    + " profile names none for this stack now: restore " + backup.pathOf(db.file()) + " by hand with pg_restore."));
+            ExternalDump.restore(stack, spec, backup, db, commands);
+            return;
+        }
         if (!InService.isRunning(connection, stack, db.service())) {
             startDatabase(stack, db, commands);
         }
@@ -47,8 +54,7 @@ public final class DatabaseRestore {
 
     private static void startDatabase(StackState stack, DatabaseEntry db, LoggedCommands commands) {
         commands.log("Starting service " + db.service() + " to restore the database into it");
-        var args = new ArrayList<>(List.of("-f", stack.files().composeFileName(), "up", "-d", "--no-deps", db.service()));
-        ExecResult up = commands.run(Command.in(stack.files().directory(), stack.compose().cli().argv(args)));
+        ExecResult up = commands.run(stack.compose().upNoDeps(db.service()));
         if (!up.ok()) {
             throw new SlipwayException(ExitCode.ROLLBACK_FAILED, "Starting the database service '" + db.service()
                     + "' failed (" + commands.lastWords(up) + "), so the database was not restored: check `"

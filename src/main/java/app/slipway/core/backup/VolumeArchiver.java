@@ -20,6 +20,9 @@ final class VolumeArchiver {
     static VolumeEntry archive(Connection connection, StackState stack, VolumeArchive volume, String folder,
                                String fileName, LoggedCommands commands) {
         Optional<String> container = ServiceContainers.of(connection, stack, volume.service());
+        if (volume.stopped() && container.isPresent()) {
+            return archiveStopped(connection, stack, volume, container.get(), folder, fileName, commands);
+        }
         ExecResult tar;
         if (container.isPresent()) {
             // Through the engine, as `docker compose cp` does: any image, with or without a shell or tar;
@@ -32,6 +35,36 @@ final class VolumeArchiver {
                     + " (it has no container: through a temporary one)");
             tar = commands.run(InService.command(stack, volume.service(), false,
                     List.of("tar", "-C", volume.path(), "-cf", "-", ".")).writingTo(folder + "/" + fileName));
+        }
+        if (!tar.ok()) {
+            throw SlipwayException.refused("Archiving " + volume.path() + " of service '" + volume.service()
+                    + "' failed (" + commands.lastWords(tar) + "): check backup.volumes in the profile, or run with --skip-backup.");
+        }
+        return new VolumeEntry(volume.service(), volume.path(), fileName);
+    }
+
+    /**
+     * A database's own files: copied with their service stopped (a copy of a running database is
+     * not a backup), then the service is started again — before anything else of the run goes on.
+     */
+    private static VolumeEntry archiveStopped(Connection connection, StackState stack, VolumeArchive volume,
+                                              String container, String folder, String fileName, LoggedCommands commands) {
+        commands.log("Stopping " + volume.service() + " for a moment to archive " + volume.path() + " consistently");
+        ExecResult stop = commands.run(stack.compose().stop(List.of(volume.service())));
+        if (!stop.ok()) {
+            throw SlipwayException.refused("Stopping '" + volume.service() + "' to archive " + volume.path() + " failed ("
+                    + commands.lastWords(stop) + "): nothing was changed; run with --skip-backup to go on without it.");
+        }
+        ExecResult tar;
+        try {
+            tar = commands.run(ServiceContainers.copyOut(stack, container, volume.path()).writingTo(folder + "/" + fileName));
+        } finally {
+            ExecResult start = commands.run(stack.compose().start(List.of(volume.service())));
+            if (!start.ok()) {
+                throw SlipwayException.refused("Starting '" + volume.service() + "' again after archiving " + volume.path()
+                        + " failed (" + commands.lastWords(start) + "): start it with 'docker compose start "
+                        + volume.service() + "' in " + stack.files().directory() + ".");
+            }
         }
         if (!tar.ok()) {
             throw SlipwayException.refused("Archiving " + volume.path() + " of service '" + volume.service()

@@ -52,6 +52,11 @@ public final class ComposeCommands {
         return command(removeOrphans ? List.of("up", "-d", "--remove-orphans") : List.of("up", "-d"));
     }
 
+    /** Starts one service alone (a database to restore into), not what depends on it. */
+    public Command upNoDeps(String service) {
+        return command(List.of("up", "-d", "--no-deps", service));
+    }
+
     public Command stop(List<String> services) {
         return command(concat(List.of("stop"), services));
     }

@@ -6,21 +6,36 @@ import java.util.Optional;
 /**
  * What to save before a change (README §Profiles {@code backup}); every part is optional.
  *
- * @param postgres database to dump, if the product has one
+ * @param databases the database to dump, in each mode of the product (the first that applies is dumped)
  * @param volumes container paths to archive
  * @param directories host paths relative to the install directory, copied with the stack stopped
  *     (PGlite-style data directories); a directory that does not exist is simply not there to copy
  */
-public record BackupSpec(Optional<PostgresDump> postgres, List<VolumeArchive> volumes, List<String> directories) {
-    public static final BackupSpec NOTHING = new BackupSpec(Optional.empty(), List.of(), List.of());
+public record BackupSpec(List<PostgresDump> databases, List<VolumeArchive> volumes, List<String> directories) {
+    public static final BackupSpec NOTHING = new BackupSpec(List.of(), List.of(), List.of());
 
     public BackupSpec {
-        postgres = postgres == null ? Optional.empty() : postgres;
+        databases = List.copyOf(databases);
         volumes = List.copyOf(volumes);
         directories = List.copyOf(directories);
     }
 
+    public BackupSpec(Optional<PostgresDump> postgres, List<VolumeArchive> volumes, List<String> directories) {
+        this(postgres.stream().toList(), volumes, directories);
+    }
+
+    /** The database to dump: the first whose {@code when} holds (of a spec already chosen {@link #forStack}). */
+    public Optional<PostgresDump> postgres() {
+        return databases.stream().findFirst();
+    }
+
+    /** What to save of a stack in its mode: the first database that applies, the volumes that apply. */
+    public BackupSpec forStack(java.util.Map<String, String> env, java.util.Collection<String> services) {
+        return new BackupSpec(databases.stream().filter(d -> d.when().matches(env, services)).limit(1).toList(),
+                volumes.stream().filter(v -> v.when().matches(env, services)).toList(), directories);
+    }
+
     public boolean isEmpty() {
-        return postgres.isEmpty() && volumes.isEmpty() && directories.isEmpty();
+        return databases.isEmpty() && volumes.isEmpty() && directories.isEmpty();
     }
 }

@@ -19,10 +19,6 @@ public record ComposeVariant(ComposeSource compose, Map<String, String> env, Opt
     }
 
     public boolean matches(Map<String, String> stackEnv, Collection<String> stackServices) {
-        for (var e : env.entrySet()) {
-            String value = stackEnv.getOrDefault(e.getKey(), "");
-            if (!value.strip().equals(e.getValue())) return false;
-        }
-        return service.map(stackServices::contains).orElse(true);
+        return new When(env, service).matches(stackEnv, stackServices);
     }
 }

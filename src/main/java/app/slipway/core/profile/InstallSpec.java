@@ -11,9 +11,11 @@ import java.util.Objects;
  * @param compose where the compose file comes from
  * @param env {@code .env} defaults, in profile order; written only when the key is missing
  * @param secrets {@code .env} keys generated when missing and never rotated, in profile order
+ * @param variants the templates the product's installer chooses between by mode (README §Profiles)
+ * @param templateOnUpgrade {@code upgrade_compose: template}: an upgrade writes the (one) template
  */
 public record InstallSpec(ComposeSource compose, Map<String, String> env, Map<String, SecretKind> secrets,
-                          java.util.List<ComposeVariant> variants) {
+                          java.util.List<ComposeVariant> variants, boolean templateOnUpgrade) {
     public InstallSpec {
         Objects.requireNonNull(compose, "compose");
         env = Collections.unmodifiableMap(new LinkedHashMap<>(env));
@@ -22,7 +24,16 @@ public record InstallSpec(ComposeSource compose, Map<String, String> env, Map<St
     }
 
     public InstallSpec(ComposeSource compose, Map<String, String> env, Map<String, SecretKind> secrets) {
-        this(compose, env, secrets, java.util.List.of());
+        this(compose, env, secrets, java.util.List.of(), false);
+    }
+
+    /**
+     * Whether an upgrade writes the template: always for a {@code {version}} template; for one
+     * template that serves every version only when the profile says the product's own installer
+     * rewrites the file on every run ({@code upgrade_compose: template}, Strata's does).
+     */
+    public boolean upgradeWritesTemplate(ComposeSource chosen) {
+        return chosen.versioned() || templateOnUpgrade;
     }
 
     /**

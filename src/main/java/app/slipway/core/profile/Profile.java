@@ -20,6 +20,9 @@ import java.util.Optional;
  * @param backup what to save before a change
  * @param releases where versions and notes come from, if the profile says
  * @param install what a first install writes, if the profile supports installing
+ * @param formerImages repositories the product's images were published under before (README
+ *     §Profiles {@code former_images}): a stack on them is recognised, and its upgrade moves it
+ *     to {@code images}
  */
 public record Profile(
         String source,
@@ -30,7 +33,8 @@ public record Profile(
         Map<String, String> renames,
         BackupSpec backup,
         Optional<ReleaseSource> releases,
-        Optional<InstallSpec> install) {
+        Optional<InstallSpec> install,
+        List<String> formerImages) {
 
     public Profile {
         Objects.requireNonNull(source, "source");
@@ -38,6 +42,7 @@ public record Profile(
         Objects.requireNonNull(versionVariable, "versionVariable");
         Objects.requireNonNull(health, "health");
         images = List.copyOf(images);
+        formerImages = formerImages == null ? List.of() : List.copyOf(formerImages);
         renames = Collections.unmodifiableMap(new LinkedHashMap<>(renames));
         backup = backup == null ? BackupSpec.NOTHING : backup;
         releases = releases == null ? Optional.empty() : releases;
@@ -51,7 +56,8 @@ public record Profile(
 
     /** True when {@code image} is one of this profile's lockstep repositories (any tag or digest). */
     public boolean ownsImage(ImageRef image) {
-        return imageRefs().stream().anyMatch(image::sameRepository);
+        return imageRefs().stream().anyMatch(image::sameRepository)
+                || formerImages.stream().map(ImageRef::parse).anyMatch(image::sameRepository);
     }
 
     /** The releases section, or a bad-input failure naming the profile when it has none. */

@@ -62,6 +62,9 @@ public final class ProfileDetector {
         for (ImageRef repository : profile.imageRefs()) {
             if (present.contains(repository.repositoryWithRegistry())) count++;
         }
+        for (String former : profile.formerImages()) {
+            if (present.contains(ImageRef.parse(former).repositoryWithRegistry())) count++;
+        }
         return count;
     }
 

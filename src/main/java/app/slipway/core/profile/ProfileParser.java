@@ -54,7 +54,8 @@ final class ProfileParser {
                 ? Optional.empty() : Optional.of(releases(root.get("releases")));
         Optional<InstallSpec> install = root.get("install") == null
                 ? Optional.empty() : Optional.of(install(root.get("install"), versionVariable));
-        return new Profile(source, name, versionVariable, images, health, renames, backup, releases, install);
+        List<String> former = root.get("former_images") == null ? List.of() : images(root.get("former_images"));
+        return new Profile(source, name, versionVariable, images, health, renames, backup, releases, install, former);
     }
 
     // ── sections ───────────────────────────────────────────────────────────
@@ -119,14 +120,15 @@ final class ProfileParser {
     private BackupSpec backup(Object value) {
         if (value == null) return BackupSpec.NOTHING;
         Map<String, Object> backup = mapping(value, "backup");
-        Optional<PostgresDump> postgres = Optional.empty();
+        var databases = new ArrayList<PostgresDump>();
         if (backup.get("postgres") != null) {
-            Map<String, Object> pg = mapping(backup.get("postgres"), "backup.postgres");
-            String service = serviceName(requiredText(pg, "service", "backup.postgres.service"),
-                    "backup.postgres.service", "a compose service name");
-            String database = template(requiredText(pg, "database", "backup.postgres.database"), "backup.postgres.database");
-            String user = template(requiredText(pg, "user", "backup.postgres.user"), "backup.postgres.user");
-            postgres = Optional.of(new PostgresDump(service, database, user));
+            Object pgValue = backup.get("postgres");
+            List<Object> items = pgValue instanceof List<?> ? list(pgValue, "backup.postgres", "a mapping or a list of them")
+                    : List.of(pgValue);
+            for (int i = 0; i < items.size(); i++) {
+                String key = pgValue instanceof List<?> ? "backup.postgres[" + i + "]" : "backup.postgres";
+                databases.add(database(mapping(items.get(i), key), key));
+            }
         }
         var volumes = new ArrayList<VolumeArchive>();
         if (backup.get("volumes") != null) {
@@ -137,7 +139,8 @@ final class ProfileParser {
                 String service = serviceName(requiredText(v, "service", key + ".service"), key + ".service", "a compose service name");
                 String path = requiredText(v, "path", key + ".path");
                 if (!path.startsWith("/")) throw invalid(key + ".path", "an absolute path inside the container (got '" + path + "')");
-                volumes.add(new VolumeArchive(service, path));
+                boolean stopped = v.get("stopped") != null && "true".equalsIgnoreCase(String.valueOf(v.get("stopped")));
+                volumes.add(new VolumeArchive(service, path, stopped, when(v.get("when"), key + ".when")));
             }
         }
         var directories = new ArrayList<String>();
@@ -149,7 +152,47 @@ final class ProfileParser {
                 directories.add(relativeDirectory(dir, key));
             }
         }
-        return new BackupSpec(postgres, volumes, directories);
+        return new BackupSpec(databases, volumes, directories);
+    }
+
+    /** One {@code backup.postgres} entry: in a service ({@code service}), or outside the stack ({@code host}). */
+    private PostgresDump database(Map<String, Object> pg, String key) {
+        String database = template(requiredText(pg, "database", key + ".database"), key + ".database");
+        String user = template(requiredText(pg, "user", key + ".user"), key + ".user");
+        When when = when(pg.get("when"), key + ".when");
+        if (pg.get("host") != null) {
+            String host = template(requiredText(pg, "host", key + ".host"), key + ".host");
+            String port = pg.get("port") == null ? "5432" : template(text(pg.get("port"), key + ".port", "a port"), key + ".port");
+            String password = envName(requiredText(pg, "password_variable", key + ".password_variable"),
+                    key + ".password_variable");
+            String image = template(requiredText(pg, "client_image", key + ".client_image"), key + ".client_image");
+            return new PostgresDump("", database, user, Optional.of(new ExternalDatabase(host, port, password, image)), when);
+        }
+        String service = serviceName(requiredText(pg, "service", key + ".service"), key + ".service", "a compose service name");
+        return new PostgresDump(service, database, user, Optional.empty(), when);
+    }
+
+    /** A {@code when:} condition; absent means always. */
+    private When when(Object value, String key) {
+        if (value == null) return When.ALWAYS;
+        Map<String, Object> when = mapping(value, key);
+        var env = new LinkedHashMap<String, String>();
+        if (when.get("env") != null) {
+            for (var e : mapping(when.get("env"), key + ".env").entrySet()) {
+                String name = envName(e.getKey(), key + ".env." + e.getKey());
+                env.put(name, e.getValue() == null ? "" : text(e.getValue(), key + ".env." + name, "a text value"));
+            }
+        }
+        Optional<String> service = when.get("service") == null ? Optional.empty()
+                : Optional.of(serviceName(text(when.get("service"), key + ".service", "a compose service name"),
+                key + ".service", "a compose service name"));
+        Optional<String> without = when.get("without_service") == null ? Optional.empty()
+                : Optional.of(serviceName(text(when.get("without_service"), key + ".without_service", "a compose service name"),
+                key + ".without_service", "a compose service name"));
+        if (env.isEmpty() && service.isEmpty() && without.isEmpty()) {
+            throw invalid(key, "env: {KEY: value}, service: NAME and/or without_service: NAME");
+        }
+        return new When(env, service, without);
     }
 
     private ReleaseSource releases(Object value) {
@@ -222,7 +265,12 @@ final class ProfileParser {
                 variants.add(new ComposeVariant(file, envWhen, service));
             }
         }
-        return new InstallSpec(compose, env, secrets, variants);
+        String upgradeCompose = install.get("upgrade_compose") == null ? "keep"
+                : text(install.get("upgrade_compose"), "install.upgrade_compose", "keep or template");
+        if (!upgradeCompose.equals("keep") && !upgradeCompose.equals("template")) {
+            throw invalid("install.upgrade_compose", "keep or template (got '" + upgradeCompose + "')");
+        }
+        return new InstallSpec(compose, env, secrets, variants, upgradeCompose.equals("template"));
     }
 
     private ComposeSource compose(String raw) {

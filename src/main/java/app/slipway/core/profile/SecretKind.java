@@ -25,6 +25,8 @@ public enum SecretKind {
     BASE64_32("base64-32"),
     /** 24 random bytes, URL-safe base64 without padding: 32 characters. */
     BASE64URL_24("base64url-24"),
+    /** 32 random bytes, URL-safe base64 without padding: 43 characters (Appstrate's bootstrap token). */
+    BASE64URL_32("base64url-32"),
     /** 32 characters drawn uniformly from A–Z, a–z and 0–9. */
     ALNUM32("alnum32");
 
@@ -50,6 +52,7 @@ public enum SecretKind {
             case HEX64 -> HexFormat.of().formatHex(bytes(random, 64));
             case BASE64_32 -> Base64.getEncoder().encodeToString(bytes(random, 32));
             case BASE64URL_24 -> Base64.getUrlEncoder().withoutPadding().encodeToString(bytes(random, 24));
+            case BASE64URL_32 -> Base64.getUrlEncoder().withoutPadding().encodeToString(bytes(random, 32));
             case ALNUM32 -> alphanumeric(random, 32);
         };
     }

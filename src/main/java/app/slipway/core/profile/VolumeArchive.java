@@ -8,10 +8,18 @@ import java.util.Objects;
  *
  * @param service compose service whose container holds the path
  * @param path absolute path inside that container
+ * @param stopped archive it with the service stopped (a database's own files: a copy of a running
+ *     database is not a backup)
+ * @param when in which mode of the product the path exists
  */
-public record VolumeArchive(String service, String path) {
+public record VolumeArchive(String service, String path, boolean stopped, When when) {
     public VolumeArchive {
         Objects.requireNonNull(service, "service");
         Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(when, "when");
+    }
+
+    public VolumeArchive(String service, String path) {
+        this(service, path, false, When.ALWAYS);
     }
 }

@@ -43,7 +43,10 @@ public final class AvailableVersions {
         List<Release> offered = new ArrayList<>(feed.releases());
         try {
             Map<String, Set<String>> tagsByImage = new java.util.LinkedHashMap<>();
-            for (String image : profile.images()) tagsByImage.put(image, tagLookup.apply(image));
+            // The main image decides: the others are pulled, and checked, as the version's compose file names them
+            // (a release may predate one of them).
+            String main = profile.images().get(0);
+            tagsByImage.put(main, tagLookup.apply(main));
             List<String> hidden = new ArrayList<>();
             offered.removeIf(release -> {
                 boolean everyImage = tagsByImage.values().stream().allMatch(tags -> hasTag(tags, release.version()));

@@ -64,7 +64,7 @@ public final class RollbackPlanner {
                 });
         if (options.restoreDatabase()) {
             Backup backup = point.backup().orElseThrow();
-            String db = stack.profile().backup().postgres().map(p -> p.service()).orElse(null);
+            String db = stack.backupSpec().postgres().map(p -> p.service()).orElse(null);
             List<String> app = stack.model().serviceNames().stream().filter(s -> !s.equals(db)).toList();
             List<Command> stop = app.isEmpty() ? List.of() : List.of(stack.compose().stop(app));
             steps.add(StepKind.RESTORE_DATA, List.of("Stop the app, restore the database dump, volume archives and "

@@ -20,6 +20,11 @@ public record StackState(StackFiles files, ComposeCommands compose, ComposeModel
         return pinnedVersion.or(() -> runningVersion);
     }
 
+    /** What to back up of this stack, in the mode it runs in (its .env and services decide). */
+    public app.slipway.core.profile.BackupSpec backupSpec() {
+        return profile.backup().forStack(files.env().values(), model.serviceNames());
+    }
+
     public List<ServiceContainer> containersOf(String service) {
         return containers.stream().filter(c -> service.equals(c.service())).toList();
     }

@@ -23,7 +23,9 @@ import app.slipway.core.run.StepKind;
 import app.slipway.core.compose.ComposeModel;
 import app.slipway.core.install.ComposeSourceReader;
 import app.slipway.core.install.InstallEnv;
+import app.slipway.core.profile.BackupSpec;
 import app.slipway.core.profile.ComposeSource;
+import app.slipway.core.profile.ExternalDatabase;
 import app.slipway.core.profile.ImageRef;
 import app.slipway.core.profile.InstallSpec;
 import app.slipway.core.profile.SecretKind;
@@ -91,9 +93,10 @@ public final class UpgradePlanner {
         for (var rename : renames.entrySet()) {
             renamedText = ComposeFileEditor.renameService(renamedText, rename.getKey(), rename.getValue(), file);
         }
-        Optional<ComposeSource> template = profile.install()
-                .map(i -> i.composeFor(stack.files().env().values(), stack.model().serviceNames()))
-                .filter(ComposeSource::versioned).map(source -> source.at(to));
+        Optional<ComposeSource> template = profile.install().flatMap(i -> {
+            ComposeSource chosen = i.composeFor(stack.files().env().values(), stack.model().serviceNames());
+            return i.upgradeWritesTemplate(chosen) ? Optional.of(chosen.at(to)) : Optional.empty();
+        });
         String composeAfter = template
                 .map(source -> ComposeTemplates.withRenames(new String(ComposeSourceReader.read(source).content(),
                         StandardCharsets.UTF_8), profile, file))
@@ -255,16 +258,25 @@ public final class UpgradePlanner {
         details.add("Into " + dir + "/backups/<UTC timestamp>-" + from + "-to-" + to + "/:");
         details.add(".env, " + stack.files().composeFileName() + " and the digests of the running images.");
         Map<String, String> env = stack.files().env().values();
-        profile.backup().postgres().ifPresent(pg -> {
-            details.add("pg_dump -Fc of database " + pg.database(env) + " (service " + pg.service()
-                    + "), checked with pg_restore -l.");
-            commands.add(stack.compose().execT(pg.service(),
-                    List.of("pg_dump", "-U", pg.user(env), "-Fc", pg.database(env))));
+        BackupSpec spec = stack.backupSpec();
+        spec.postgres().ifPresent(pg -> {
+            if (pg.isExternal()) {
+                ExternalDatabase db = pg.external().orElseThrow();
+                details.add("pg_dump -Fc of database " + pg.database(env) + " on " + db.host(env) + ":" + db.port(env)
+                        + " by a one-off " + db.clientImage(env) + " container (the password from .env, never on a"
+                        + " command line), checked with pg_restore -l.");
+            } else {
+                details.add("pg_dump -Fc of database " + pg.database(env) + " (service " + pg.service()
+                        + "), checked with pg_restore -l.");
+                commands.add(stack.compose().execT(pg.service(),
+                        List.of("pg_dump", "-U", pg.user(env), "-Fc", pg.database(env))));
+            }
         });
-        for (var volume : profile.backup().volumes()) {
-            details.add("An archive of " + volume.service() + ":" + volume.path() + ".");
+        for (var volume : spec.volumes()) {
+            details.add("An archive of " + volume.service() + ":" + volume.path()
+                    + (volume.stopped() ? ", taken with " + volume.service() + " stopped for a moment." : "."));
         }
-        for (String directory : profile.backup().directories()) {
+        for (String directory : spec.directories()) {
             details.add("A copy of " + dir + "/" + directory + ", taken with its services stopped.");
         }
         details.add("A manifest with the size and sha256 of every file.");

@@ -4,6 +4,7 @@ import app.slipway.core.profile.Profile;
 import app.slipway.core.releases.AvailableVersions;
 import app.slipway.core.releases.RegistryTags;
 import app.slipway.core.releases.ReleaseCatalog;
+import app.slipway.core.releases.RegistryFeed;
 import app.slipway.core.releases.ReleaseFeed;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -44,7 +45,7 @@ public final class VersionCatalog {
 
     /** @throws app.slipway.core.SlipwayException when the profile has no releases or they cannot be read */
     public Loaded load(Profile profile) {
-        ReleaseFeed feed = releases.load(profile.requireReleases());
+        ReleaseFeed feed = RegistryFeed.load(profile, releases, tagLookup::apply);
         // Remember what the registry answered, to pin the spelling the images really carry.
         Map<String, Set<String>> seen = new LinkedHashMap<>();
         AvailableVersions.Result available = new AvailableVersions(image -> {
@@ -52,7 +53,7 @@ public final class VersionCatalog {
             seen.put(image, tags);
             return tags;
         }).of(profile, feed);
-        boolean registryRead = seen.size() == profile.images().size();
+        boolean registryRead = !seen.isEmpty();
         return new Loaded(feed, available, registryRead ? seen : Map.of());
     }
 }

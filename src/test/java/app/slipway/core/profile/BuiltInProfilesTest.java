@@ -28,22 +28,35 @@ class BuiltInProfilesTest {
         assertEquals(Duration.ofSeconds(180), p.health().timeout());
         var badPort = assertThrows(SlipwayException.class, () -> p.health().url(Map.of("PORT", "abc")));
         assertEquals(ExitCode.BAD_INPUT, badPort.exitCode());
-        assertEquals(Map.of("worker", "job"), p.renames());
-        assertEquals(List.of("worker"), p.legacyNamesOf("job"));
+        assertEquals(Map.of("strata", "web", "jobs", "job", "worker", "job"), p.renames());
+        assertEquals(List.of("jobs", "worker"), p.legacyNamesOf("job"));
+        assertEquals(List.of("ghcr.io/stratasite/strata"), p.formerImages());
+        assertTrue(p.ownsImage(app.slipway.core.profile.ImageRef.parse("ghcr.io/stratasite/strata:0.9.1")));
 
-        PostgresDump pg = p.backup().postgres().orElseThrow();
-        assertEquals("db", pg.service());
+        // External database (DB_HOST set): dumped from outside, by a client container, password from .env.
+        var external = Map.of("DB_HOST", "db.internal", "DB_USERNAME", "strata");
+        BackupSpec ext = p.backup().forStack(external, List.of("web", "job"));
+        PostgresDump pg = ext.postgres().orElseThrow();
+        assertTrue(pg.isExternal());
         assertEquals("strata_production", pg.database());
-        assertEquals("postgres", pg.user());
-        assertEquals("strata", pg.user(Map.of("DB_USERNAME", "strata")));
-        assertEquals(List.of(new VolumeArchive("web", "/rails/storage")), p.backup().volumes());
+        assertEquals("strata", pg.user(external));
+        assertEquals("db.internal", pg.external().orElseThrow().host(external));
+        assertEquals("5432", pg.external().orElseThrow().port(external));
+        assertEquals("DB_PASSWORD", pg.external().orElseThrow().passwordVariable());
+        assertEquals(List.of(new VolumeArchive("web", "/rails/storage")), ext.volumes());
+        // Bundled database (DB_HOST empty): its files in strata_data, copied with web stopped.
+        BackupSpec bundled = p.backup().forStack(Map.of("DB_HOST", ""), List.of("web"));
+        assertTrue(bundled.postgres().isEmpty());
+        assertEquals(List.of("/rails/storage", "/data"), bundled.volumes().stream().map(VolumeArchive::path).toList());
+        assertTrue(bundled.volumes().get(1).stopped());
         assertEquals(List.of(), p.backup().directories());
 
-        ReleaseSource releases = p.requireReleases();
-        assertEquals(URI.create("https://api.github.com"), releases.api());
+        assertTrue(p.releases().isEmpty(), "Strata publishes no release feed: versions come from the registry");
 
         InstallSpec install = p.requireInstall();
-        assertTrue(install.compose().isUrl());
+        assertEquals(java.util.Optional.of("profiles/strata/external.yml"), install.composeFor(external, List.of()).resource());
+        assertEquals(java.util.Optional.of("profiles/strata/bundled.yml"), install.composeFor(Map.of(), List.of()).resource());
+        assertTrue(install.upgradeWritesTemplate(install.compose()), "Strata's installer rewrites the file on every run");
         assertEquals("3000", install.env().get("PORT"));
         assertEquals("80", install.env().get("STRATA_CONTAINER_PORT"));
         assertEquals("false", install.env().get("FORCE_SSL"));
@@ -63,8 +76,10 @@ class BuiltInProfilesTest {
         assertEquals("Appstrate", p.name());
         assertEquals("APPSTRATE_VERSION", p.versionVariable());
         assertEquals(List.of("ghcr.io/appstrate/appstrate", "ghcr.io/appstrate/appstrate-pi",
-                "ghcr.io/appstrate/appstrate-sidecar"), p.images());
-        assertEquals(URI.create("http://127.0.0.1:3000/health"), p.health().url());
+                "ghcr.io/appstrate/appstrate-sidecar", "ghcr.io/appstrate/appstrate-mcp-runner-node",
+                "ghcr.io/appstrate/appstrate-mcp-runner-python", "ghcr.io/appstrate/appstrate-mcp-runner-bun",
+                "ghcr.io/appstrate/appstrate-mcp-runner-uv", "ghcr.io/appstrate/appstrate-mcp-runner-binary"), p.images());
+        assertEquals(URI.create("http://127.0.0.1:3000/"), p.health().url());
         assertEquals(Duration.ofSeconds(180), p.health().timeout());
         assertEquals(Map.of(), p.renames());
 
@@ -73,7 +88,12 @@ class BuiltInProfilesTest {
         assertEquals("appstrate", pg.database());
         assertEquals("appstrate", pg.user());
         assertEquals("admin", pg.user(Map.of("POSTGRES_USER", "admin")));
-        assertEquals(List.of(new VolumeArchive("appstrate", "/data/storage")), p.backup().volumes());
+        assertEquals(List.of("appstrate:/data/storage", "redis:/data"), p.backup()
+                .forStack(Map.of(), List.of("postgres", "redis", "appstrate")).volumes().stream()
+                .map(v -> v.service() + ":" + v.path()).toList(), "tier 2");
+        assertEquals(List.of("minio:/data", "redis:/data"), p.backup()
+                .forStack(Map.of(), List.of("postgres", "redis", "minio", "appstrate")).volumes().stream()
+                .map(v -> v.service() + ":" + v.path()).toList(), "tier 3 keeps uploads in MinIO");
         assertEquals(List.of("data/pglite"), p.backup().directories());
 
         ReleaseSource releases = p.requireReleases();
@@ -85,9 +105,14 @@ class BuiltInProfilesTest {
                 releases.changelog());
 
         InstallSpec install = p.requireInstall();
-        assertEquals(Optional.of(URI.create(
-                "https://raw.githubusercontent.com/appstrate/appstrate/main/examples/self-hosting/docker-compose.tier2.yml")),
-                install.compose().url());
+        assertTrue(install.compose().versioned(), "each release has its own templates");
+        String base = "https://raw.githubusercontent.com/appstrate/appstrate/v1.0.0-beta.51/examples/self-hosting/";
+        assertEquals(Optional.of(URI.create(base + "docker-compose.tier2.yml")), install.compose().at("1.0.0-beta.51").url());
+        assertEquals(Optional.of(URI.create(base + "docker-compose.tier3.yml")),
+                install.composeFor(Map.of(), List.of("postgres", "redis", "minio")).at("1.0.0-beta.51").url());
+        assertEquals(Optional.of(URI.create(base + "docker-compose.tier1.yml")),
+                install.composeFor(Map.of(), List.of("postgres", "appstrate")).at("1.0.0-beta.51").url());
+        assertEquals("true", install.env().get("AUTH_DISABLE_SIGNUP"));
         assertEquals("3000", install.env().get("PORT"));
         assertEquals("appstrate", install.env().get("POSTGRES_USER"));
         assertEquals(Map.of(
@@ -96,7 +121,9 @@ class BuiltInProfilesTest {
                 "CONNECTION_ENCRYPTION_KEY", SecretKind.BASE64_32,
                 "RUN_TOKEN_SECRET", SecretKind.HEX32,
                 "CONNECT_SESSION_SECRET", SecretKind.HEX32,
-                "POSTGRES_PASSWORD", SecretKind.BASE64URL_24), install.secrets());
+                "POSTGRES_PASSWORD", SecretKind.BASE64URL_24,
+                "MINIO_ROOT_PASSWORD", SecretKind.BASE64URL_24,
+                "AUTH_BOOTSTRAP_TOKEN", SecretKind.BASE64URL_32), install.secrets());
     }
 
     @Test

@@ -137,7 +137,7 @@ class ProfileErrorsTest {
         env is a list              | install: {compose: c.yml, env: [A]}                     | install.env must be a mapping, not a list
         env bad key                | install: {compose: c.yml, env: {'MY-KEY': x}}           | install.env.MY-KEY must be an environment variable name
         env value is a mapping     | install: {compose: c.yml, env: {A: {b: c}}}             | install.env.A must be a text value, not a mapping
-        unknown secret kind        | install: {compose: c.yml, secrets: {S: hex8}}           | install.secrets.S must be one of hex16, hex32, hex64, base64-32, base64url-24, alnum32 (got 'hex8')
+        unknown secret kind        | install: {compose: c.yml, secrets: {S: hex8}}           | install.secrets.S must be one of hex16, hex32, hex64, base64-32, base64url-24, base64url-32, alnum32 (got 'hex8')
         secret kind is a list      | install: {compose: c.yml, secrets: {S: [hex16]}}        | install.secrets.S must be one of hex16
         secret also in env         | install: {compose: c.yml, env: {S: x}, secrets: {S: hex16}} | install.secrets.S must be either a default in install.env or a generated secret, not both
         version variable as secret | install: {compose: c.yml, secrets: {V: hex16}}          | install.secrets.V must be absent

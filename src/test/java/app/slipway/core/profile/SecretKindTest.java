@@ -24,6 +24,7 @@ class SecretKindTest {
         "hex64,        128, [0-9a-f]+",
         "base64-32,    44,  [A-Za-z0-9+/]{43}=",
         "base64url-24, 32,  [A-Za-z0-9_-]+",
+        "base64url-32, 43,  [A-Za-z0-9_-]+",
         "alnum32,      32,  [A-Za-z0-9]+",
     })
     void generatesTheDocumentedLengthAndAlphabet(String id, int length, String alphabet) {
@@ -39,6 +40,7 @@ class SecretKindTest {
     void base64KindsDecodeToTheirByteCount() {
         assertEquals(32, Base64.getDecoder().decode(SecretKind.BASE64_32.generate(random)).length);
         assertEquals(24, Base64.getUrlDecoder().decode(SecretKind.BASE64URL_24.generate(random)).length);
+        assertEquals(32, Base64.getUrlDecoder().decode(SecretKind.BASE64URL_32.generate(random)).length);
     }
 
     @ParameterizedTest
@@ -62,14 +64,14 @@ class SecretKindTest {
             case HEX16, HEX32, HEX64 -> 16;
             case ALNUM32 -> 62;
             case BASE64_32 -> 65; // 64 symbols plus '=' padding
-            case BASE64URL_24 -> 64;
+            case BASE64URL_24, BASE64URL_32 -> 64;
         };
         assertEquals(expected, chars.size(), kind + " alphabet coverage");
     }
 
     @Test
     void profileNamesRoundTrip() {
-        assertEquals(List.of("hex16", "hex32", "hex64", "base64-32", "base64url-24", "alnum32"), SecretKind.ids());
+        assertEquals(List.of("hex16", "hex32", "hex64", "base64-32", "base64url-24", "base64url-32", "alnum32"), SecretKind.ids());
         for (SecretKind kind : SecretKind.values()) {
             assertEquals(Optional.of(kind), SecretKind.fromId(kind.id()));
         }

@@ -44,7 +44,7 @@ class AvailableVersionsTest {
     }
 
     @Test
-    void everyLockstepImageMustHaveTheTagAndVPrefixesMatch() {
+    void theMainImageMustHaveTheTagAndVPrefixesMatch() {
         Profile two = profileWithImages("r.example/acme/web", "r.example/acme/worker");
         Map<String, Set<String>> registry = Map.of(
                 "r.example/acme/web", Set.of("v3.1.0", "3.0.0", "v3.0.0-rc.1", "2.1.0"),
@@ -52,7 +52,8 @@ class AvailableVersionsTest {
 
         AvailableVersions.Result result = new AvailableVersions(registry::get).of(two, FEED);
 
-        assertEquals(List.of("v3.1.0", "v3.0.0", "v3.0.0-rc.1"), tags(result), "stable first, newest first, then prereleases");
+        // The main image decides: the others are checked at the pull, as each version's compose file names them.
+        assertEquals(List.of("v3.1.0", "v3.0.0", "v2.1.0", "v3.0.0-rc.1"), tags(result), "stable first, newest first, then prereleases");
         assertEquals("v3.1.0", result.latest().orElseThrow().tag());
     }
 
@@ -83,6 +84,6 @@ class AvailableVersionsTest {
     private static Profile profileWithImages(String... images) {
         Profile base = new ProfileLoader().loadBuiltIn("strata");
         return new Profile(base.source(), base.name(), base.versionVariable(), List.of(images), base.health(),
-                base.renames(), base.backup(), base.releases(), base.install());
+                base.renames(), base.backup(), base.releases(), base.install(), List.of());
     }
 }
