@@ -18,13 +18,23 @@ import java.util.List;
  */
 public final class FixtureStack implements AutoCloseable {
     private final Path directory;
+    private final String projectOption;
 
-    private FixtureStack(Path directory) {
+    private FixtureStack(Path directory, String projectOption) {
         this.directory = directory;
+        this.projectOption = projectOption;
     }
 
     /** A worker-era (legacy) or job-era stack on the given version, started and healthy. */
     public static FixtureStack start(String composeTemplate, String version) {
+        return start(composeTemplate, version, null);
+    }
+
+    /**
+     * As {@link #start(String, String)}, started as Compose project {@code project} ({@code -p}, as
+     * Appstrate's CLI starts its stacks) rather than the one Compose derives from the directory.
+     */
+    public static FixtureStack start(String composeTemplate, String version, String project) {
         Testbed tb = Testbed.require();
         try {
             Path dir = Files.createTempDirectory(Path.of("/tmp"), "slipway-e2e-");
@@ -32,7 +42,7 @@ public final class FixtureStack implements AutoCloseable {
             Files.writeString(dir.resolve(".env"), "# fixture stack for an end-to-end test\n"
                     + "FIXTURE_VERSION=" + version + "\nFIXTURE_PORT=" + freePort() + "\nPOSTGRES_DB=fixture\n"
                     + "FIXTURE_SECRET_KEY=0123456789abcdef0123456789abcdef\n");
-            var stack = new FixtureStack(dir);
+            var stack = new FixtureStack(dir, project);
             stack.compose("up", "-d");
             stack.awaitHealthy(Duration.ofSeconds(60));
             return stack;
@@ -59,9 +69,10 @@ public final class FixtureStack implements AutoCloseable {
         }
     }
 
-    /** The Compose project name, as Compose derives it from the directory. */
+    /** The Compose project name: the one it was started as, else as Compose derives it from the directory. */
     public String project() {
-        return app.slipway.core.compose.ProjectName.of(directory.getFileName().toString(), java.util.Map.of());
+        return projectOption != null ? projectOption
+                : app.slipway.core.compose.ProjectName.of(directory.getFileName().toString(), java.util.Map.of());
     }
 
     /** Runs SQL in the stack's database and returns psql's unaligned output. */
@@ -91,6 +102,7 @@ public final class FixtureStack implements AutoCloseable {
     /** Runs docker-compose in the stack's directory and returns its stdout; fails the test on error. */
     public String compose(String... args) {
         var argv = new ArrayList<>(List.of("docker-compose"));
+        if (projectOption != null) argv.addAll(List.of("-p", projectOption));
         argv.addAll(List.of(args));
         return run(argv);
     }
