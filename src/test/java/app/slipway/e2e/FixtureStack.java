@@ -35,13 +35,18 @@ public final class FixtureStack implements AutoCloseable {
      * Appstrate's CLI starts its stacks) rather than the one Compose derives from the directory.
      */
     public static FixtureStack start(String composeTemplate, String version, String project) {
+        return start(composeTemplate, version, project, "");
+    }
+
+    /** As {@link #start(String, String, String)}, with more {@code .env} lines (e.g. {@code DB_HOST=…\n}). */
+    public static FixtureStack start(String composeTemplate, String version, String project, String moreEnv) {
         Testbed tb = Testbed.require();
         try {
             Path dir = Files.createTempDirectory(Path.of("/tmp"), "slipway-e2e-");
             Files.copy(tb.fixtureDir().resolve(composeTemplate), dir.resolve("docker-compose.yml"));
             Files.writeString(dir.resolve(".env"), "# fixture stack for an end-to-end test\n"
                     + "FIXTURE_VERSION=" + version + "\nFIXTURE_PORT=" + freePort() + "\nPOSTGRES_DB=fixture\n"
-                    + "FIXTURE_SECRET_KEY=0123456789abcdef0123456789abcdef\n");
+                    + "FIXTURE_SECRET_KEY=0123456789abcdef0123456789abcdef\n" + moreEnv);
             var stack = new FixtureStack(dir, project);
             stack.compose("up", "-d");
             stack.awaitHealthy(Duration.ofSeconds(60));
