@@ -447,6 +447,28 @@ echo "$fixture_hash" >"$STATE/fixture-images.hash"
 [ "$built" -gt 0 ] || info "all ${#version_lines[@]} tags already in the registry"
 
 # ---------------------------------------------------------------------------------------------
+# An image with no shell and no tar (like a distroless one): busybox under its own name only, so
+# `sh` and `tar` do not exist in it. Backups must reach its files through the engine.
+NOSHELL_IMAGE=$REGISTRY/slipway-fixture/noshell:1
+step "Image without a shell ($NOSHELL_IMAGE)"
+noshell_hash=$( { echo "noshell 1"; sha256sum </bin/busybox; } | sha256sum | cut -c1-16)
+if has_tag slipway-fixture/noshell 1 && [ "$(cat "$STATE/noshell-image.hash" 2>/dev/null)" = "$noshell_hash" ]; then
+    info "already in the registry"
+else
+    root=$(mktemp -d "$STATE/noshell-build.XXXXXX")
+    mkdir -p "$root"/{bin,www,srv/files,tmp}
+    cp /bin/busybox "$root/bin/busybox"
+    echo "noshell" >"$root/www/up"
+    tar -C "$root" --numeric-owner --owner=0 --group=0 -c . | docker import \
+        -c 'CMD ["/bin/busybox", "httpd", "-f", "-p", "127.0.0.1:18081", "-h", "/www"]' \
+        -c "LABEL app.slipway.testbed.build=$noshell_hash" - "$NOSHELL_IMAGE" >/dev/null
+    rm -rf "$root"
+    push "$NOSHELL_IMAGE"
+    echo "$noshell_hash" >"$STATE/noshell-image.hash"
+    info "built and pushed"
+fi
+
+# ---------------------------------------------------------------------------------------------
 step "Checks"
 tags=$(curl -sf --max-time 5 "http://$REGISTRY/v2/slipway-fixture/app/tags/list") ||
     die "the registry does not list slipway-fixture/app tags."
@@ -473,6 +495,7 @@ ssh.password.file=$SSHD/password
 ssh.docker.user=$SSH_USER
 ssh.nodocker.user=$NODOCKER_USER
 fixture.image=$FIXTURE_IMAGE
+fixture.noshell.image=$NOSHELL_IMAGE
 fixture.postgres.image=$POSTGRES_IMAGE
 fixture.version.legacy=1.0.0
 fixture.version.current=2.0.0

@@ -95,6 +95,13 @@ public final class BackupSpace {
         boolean running = InService.isRunning(connection, stack, v.service());
         ExecResult r = connection.target().exec(InService.command(stack, v.service(), running, InService.shell(DU_KB, v.path())));
         Optional<Long> kb = r.ok() ? firstNumber(r.stdout()) : Optional.empty();
+        Optional<String> container = ServiceContainers.of(connection, stack, v.service());
+        if (kb.isEmpty() && container.isPresent()) {
+            // An image without a shell or du: count the archive's bytes on the server, through the engine.
+            r = connection.target().exec(Command.in(stack.files().directory(), List.of("sh", "-c",
+                    "docker cp \"$1\" - | wc -c", "sh", container.get() + ":" + v.path() + "/.")));
+            kb = r.ok() ? firstNumber(r.stdout()).map(bytes -> (bytes + 1023) / 1024) : Optional.empty();
+        }
         if (kb.isEmpty()) {
             throw SlipwayException.refused("Cannot measure " + v.path() + " in service '" + v.service() + "' ("
                     + SecretRedactor.forStack(stack).redact(lastLine(r)) + "): check backup.volumes in the profile, or run with --skip-backup.");

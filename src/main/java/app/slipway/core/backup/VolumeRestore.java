@@ -24,6 +24,14 @@ public final class VolumeRestore {
     static final String EMPTY_AND_UNPACK =
             "mkdir -p \"$1\" && find \"$1\" -mindepth 1 -maxdepth 1 -exec rm -rf {} + && tar -C \"$1\" -xf -";
 
+    /** No shell to empty the directory with: the engine copies the archive in over what is there. */
+    private static ExecResult copyIn(StackState stack, Backup backup, VolumeEntry v, String container,
+                                     LoggedCommands commands) {
+        commands.log("Restoring " + v.path() + " of service " + v.service() + " from backup " + backup.id()
+                + " through the engine (its image has no shell: files added since the backup stay)");
+        return commands.run(ServiceContainers.copyIn(stack, container, v.path()).readingFrom(backup.pathOf(v.file())));
+    }
+
     public void restore(Connection connection, StackState stack, Backup backup, RunListener listener) {
         LoggedCommands commands = LoggedCommands.forStack(connection.target(), stack, listener, "restore");
         for (VolumeEntry v : backup.manifest().volumes()) {
@@ -31,16 +39,16 @@ public final class VolumeRestore {
             Optional<String> container = ServiceContainers.of(connection, stack, v.service());
             ExecResult unpacked;
             if (running && container.isPresent() && !ServiceContainers.hasShell(connection, container.get())) {
-                // No shell to empty the directory with: the engine copies the archive in over what is there.
-                commands.log("Restoring " + v.path() + " of service " + v.service() + " from backup " + backup.id()
-                        + " through the engine (its image has no shell: files added since the backup stay)");
-                unpacked = commands.run(ServiceContainers.copyIn(stack, container.get(), v.path())
-                        .readingFrom(backup.pathOf(v.file())));
+                unpacked = copyIn(stack, backup, v, container.get(), commands);
             } else {
                 commands.log("Restoring " + v.path() + " of service " + v.service() + " from backup " + backup.id()
                         + (running ? "" : " (not running: through a temporary container)"));
                 unpacked = commands.run(InService.command(stack, v.service(), running,
                         InService.shell(EMPTY_AND_UNPACK, v.path())).readingFrom(backup.pathOf(v.file())));
+                if (!unpacked.ok() && !running && container.isPresent()) {
+                    // A stopped service whose image has no shell: its own container takes the archive.
+                    unpacked = copyIn(stack, backup, v, container.get(), commands);
+                }
             }
             if (!unpacked.ok()) {
                 throw new SlipwayException(ExitCode.ROLLBACK_FAILED, "Restoring " + v.path() + " of service '"
