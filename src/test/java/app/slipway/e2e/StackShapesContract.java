@@ -53,6 +53,22 @@ abstract class StackShapesContract {
     }
 
     @Test
+    void aPinThatNamesNoImageIsReportedAndWhatRunsIsTheCurrentVersion() throws Exception {
+        try (FixtureStack stack = FixtureStack.start("compose.yml", testbed.currentVersion())) {
+            Path env = stack.directory().resolve(".env");
+            Files.writeString(env, Files.readString(env).replace("FIXTURE_VERSION=" + testbed.currentVersion(),
+                    "FIXTURE_VERSION=v" + testbed.currentVersion()));
+
+            CliRun plan = cli("plan", "--dir", stack.directory().toString(), "--profile", testbed.fixtureProfile().toString(),
+                    "--to", testbed.nextVersion(), "--skip-backup");
+            assertEquals(0, plan.exitCode(), plan.toString());
+            assertTrue(plan.out().contains("FIXTURE_VERSION=v" + testbed.currentVersion() + " in .env names no image here;"
+                    + " the running version (" + testbed.currentVersion() + ") was read from the containers"), plan.out());
+            assertTrue(plan.out().contains(": " + testbed.currentVersion() + " → " + testbed.nextVersion()), plan.out());
+        }
+    }
+
+    @Test
     void aVolumeOfAnImageWithoutShellOrTarIsBackedUpAndRestoredThroughTheEngine() throws Exception {
         String profile = testbed.fixtureDir().resolve("shapes/profile.yml").toString();
         try (FixtureStack stack = FixtureStack.start("shapes/compose-with-files.yml", testbed.currentVersion())) {

@@ -42,8 +42,14 @@ public final class StackInspector {
         Profile profile = profileArg.map(new ProfileLoader()::load)
                 .orElseGet(() -> detect(model, containers));
         Optional<String> pinned = files.env().get(profile.versionVariable()).filter(v -> !v.isBlank());
-        return new StackState(files, compose, model, project, located.source(), profile, containers, pinned,
-                runningVersion(profile, containers));
+        Optional<String> running = runningVersion(profile, containers);
+        if (pinned.isPresent() && running.isPresent() && !pinned.equals(running)
+                && !connection.engine().imageExistsLocally(profile.images().get(0) + ":" + pinned.get())) {
+            // A pin that names no image here (a release name where the registry has the bare tag, a typo):
+            // what runs is the truth; the plan says why.
+            pinned = Optional.empty();
+        }
+        return new StackState(files, compose, model, project, located.source(), profile, containers, pinned, running);
     }
 
     private static Profile detect(ComposeModel model, List<ServiceContainer> containers) {

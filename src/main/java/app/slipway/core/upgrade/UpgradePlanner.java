@@ -138,7 +138,10 @@ public final class UpgradePlanner {
             notes.add("The stack is already on " + to + ": the upgrade would re-pull and restart it.");
         }
         if (stack.pinnedVersion().isEmpty()) {
-            notes.add(profile.versionVariable() + " is not set in .env; the running version was read from the containers.");
+            notes.add(stack.files().env().get(profile.versionVariable()).filter(v -> !v.isBlank())
+                    .map(pin -> profile.versionVariable() + "=" + pin + " in .env names no image here; the running version ("
+                            + from + ") was read from the containers, and the pin gets the registry's spelling.")
+                    .orElse(profile.versionVariable() + " is not set in .env; the running version was read from the containers."));
         }
         String pinnedTags = target.pinned().entrySet().stream().map(e -> e.getKey() + " (" + e.getValue() + ")")
                 .collect(java.util.stream.Collectors.joining(", "));

@@ -58,6 +58,28 @@ class InstallPlannerTest {
     }
 
     @Test
+    void aKeyTheTemplateRequiresAndNothingFillsIsRefusedBeforeAnythingIsWritten() {
+        var stack = new FakeStack(temp, """
+                name: App
+                version_variable: APP_VERSION
+                images: [127.0.0.1:5555/acme/app]
+                health: {url: "http://127.0.0.1:${PORT:-3000}/up", timeout: 1s}
+                install:
+                  compose: licensed.yml
+                  secrets: {APP_SECRET_KEY: hex16}
+                """, Map.of("licensed.yml", "services:\n  web:\n    image: 127.0.0.1:5555/acme/app:${APP_VERSION}\n"
+                + "    environment: {LICENSE: \"${LICENSE:?a licence is needed}\", KEY: \"${APP_SECRET_KEY:?}\"}\n"));
+        var e = org.junit.jupiter.api.Assertions.assertThrows(app.slipway.core.steps.MissingKeys.class,
+                () -> plan(stack, NEW_DIR));
+        assertEquals(List.of("LICENSE"), e.keys(), "the generated secret fills its own requirement");
+        assertEquals(ExitCode.BAD_INPUT, e.exitCode());
+        assertFalse(stack.host.exists(NEW_DIR));
+        Plan withLicense = InstallPlanner.plan(stack.connection, NEW_DIR, stack.profile,
+                new InstallOptions("2.0.0", Map.of("LICENSE", "l-1", "PORT", "3001")), new SecureRandom());
+        assertEquals(ExitCode.DONE, new Runner(stack.host, withLicense, e2 -> {}).run().exitCode());
+    }
+
+    @Test
     void aFailedFreshInstallKeepsItsFilesAndEndsWithFive() {
         var stack = new FakeStack(temp).upHealthy(false);
         RunResult result = new Runner(stack.host, plan(stack, NEW_DIR), e -> {}).run();
