@@ -15,6 +15,8 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.Button;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.HBox;
@@ -71,6 +73,31 @@ public final class PlanPage implements WizardPage {
         error.visibleProperty().bind(model.error.isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());
 
+        // Keys the version requires and nothing fills: one field each, then plan again.
+        var keys = new VBox(6);
+        keys.setId("plan-keys");
+        Runnable showKeys = () -> {
+            keys.getChildren().clear();
+            for (String key : model.missingKeys) {
+                var field = new PasswordField(); // a required key is often a secret: never shown
+                field.setId("plan-key-" + key);
+                field.setPromptText(key);
+                field.textProperty().bindBidirectional(model.keyValues.get(key));
+                var label = new Label(key);
+                label.setMinWidth(220);
+                keys.getChildren().add(new HBox(10, label, field));
+            }
+            if (!model.missingKeys.isEmpty()) {
+                var again = new Button("Plan again with these values");
+                again.setId("plan-again");
+                again.setOnAction(e -> model.plan());
+                keys.getChildren().add(again);
+            }
+        };
+        model.missingKeys.addListener((ListChangeListener<String>) c -> showKeys.run());
+        keys.visibleProperty().bind(Bindings.isNotEmpty(model.missingKeys));
+        keys.managedProperty().bind(keys.visibleProperty());
+
         steps.setId("plan-steps");
         steps.setPadding(new Insets(4, 12, 12, 0));
         model.steps.addListener((ListChangeListener<PlanStep>) change -> render());
@@ -83,7 +110,7 @@ public final class PlanPage implements WizardPage {
         var hint = new Label("Nothing has changed yet. Any failure from the rename on rolls the stack back on its own.");
         hint.getStyleClass().add(Styles.TEXT_MUTED);
         hint.setWrapText(true);
-        return new VBox(12, title, heading, backup, notes, planning, error, scroll, hint);
+        return new VBox(12, title, heading, backup, notes, planning, error, keys, scroll, hint);
     }
 
     private void render() {

@@ -11,6 +11,7 @@ import app.slipway.core.run.PlanStep;
 import app.slipway.core.run.RunKind;
 import app.slipway.core.stack.StackState;
 import app.slipway.core.state.Journal;
+import app.slipway.core.steps.MissingKeys;
 import app.slipway.core.upgrade.UpgradeOptions;
 import app.slipway.core.upgrade.UpgradePlanner;
 import app.slipway.gui.background.BackgroundExecutor;
@@ -41,6 +42,10 @@ public final class PlanViewModel {
     public final BooleanProperty busy = new SimpleBooleanProperty();
     public final BooleanProperty ready = new SimpleBooleanProperty();
     public final StringProperty error = new SimpleStringProperty("");
+    /** Keys the version's compose file requires and nothing fills: the page asks for each. */
+    public final ObservableList<String> missingKeys = FXCollections.observableArrayList();
+    /** What the user typed for {@link #missingKeys} (and kept for the next plan), never shown elsewhere. */
+    public final java.util.Map<String, StringProperty> keyValues = new java.util.LinkedHashMap<>();
     /** The backup toggle applies to upgrades only (an install backs up the previous files anyway). */
     public final BooleanProperty backupApplies = new SimpleBooleanProperty();
 
@@ -73,16 +78,19 @@ public final class PlanViewModel {
         busy.set(true);
         ready.set(false);
         error.set("");
+        Map<String, String> sets = typedKeys();
         executor.run("plan", () -> install
                 ? InstallPlanner.plan(connection, directory, profile,
-                        new InstallOptions(VersionSpelling.resolve(profile, version), Map.of()), new SecureRandom())
+                        new InstallOptions(VersionSpelling.resolve(profile, version), sets), new SecureRandom())
                 : UpgradePlanner.plan(connection, stack,
-                        UpgradeOptions.planOnly(VersionSpelling.resolve(stack.profile(), version), skipBackup),
+                        new UpgradeOptions(VersionSpelling.resolve(stack.profile(), version), skipBackup, false, false,
+                                sets, false),
                         Journal.find(connection.target(), stack.files().directory())),
                 planned -> {
                     if (mine != generation) return;
                     busy.set(false);
                     plan = planned;
+                    missingKeys.clear();
                     heading.set(heading(planned));
                     notes.setAll(planned.notes());
                     steps.setAll(planned.steps());
@@ -95,6 +103,16 @@ public final class PlanViewModel {
                     steps.clear();
                     wayBack.clear();
                     notes.clear();
+                    if (failure instanceof MissingKeys missing) {
+                        missing.keys().forEach(k -> keyValues.computeIfAbsent(k, x -> new SimpleStringProperty("")));
+                        missingKeys.setAll(missing.keys());
+                        error.set("This version's compose file requires " + String.join(", ", missing.keys())
+                                + ", which nothing fills: give " + (missing.keys().size() == 1 ? "it" : "each")
+                                + " below, then plan again.");
+                        return;
+                    } else {
+                        missingKeys.clear();
+                    }
                     error.set(ErrorText.of(failure));
                 });
     }
@@ -109,6 +127,15 @@ public final class PlanViewModel {
         session.job.set(RunJob.of(title, session.connection.get().target(), planned, Cancellation.none()));
         session.result.set(null);
         navigator.goTo(Navigator.Step.RUN);
+    }
+
+    /** The values typed for keys a compose file requires, blank ones left out. */
+    private Map<String, String> typedKeys() {
+        var sets = new java.util.LinkedHashMap<String, String>();
+        keyValues.forEach((key, value) -> {
+            if (!value.get().isBlank()) sets.put(key, value.get());
+        });
+        return sets;
     }
 
     private static String heading(Plan p) {
