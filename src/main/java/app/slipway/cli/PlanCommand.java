@@ -5,7 +5,6 @@ import app.slipway.core.releases.VersionSpelling;
 import app.slipway.core.run.Plan;
 import app.slipway.core.run.PlanStep;
 import app.slipway.core.state.Journal;
-import app.slipway.core.upgrade.UpgradeOptions;
 import app.slipway.core.upgrade.UpgradePlanner;
 import app.slipway.core.stack.EnvFile;
 import app.slipway.core.stack.StackInspector;
@@ -28,27 +27,18 @@ import picocli.CommandLine.Spec;
 public final class PlanCommand implements Callable<Integer> {
     @Mixin TargetOptions target;
     @Mixin StackOptions stack;
-    @Option(names = "--to", paramLabel = "VERSION", required = true, description = "The version to upgrade to (an image tag).")
-    String to;
-    @Option(names = "--set", paramLabel = "KEY=VALUE",
-            description = "A .env value the new version needs (repeatable): asked for when its compose file requires a"
-                    + " key .env lacks. Never changes a secret that is set.")
-    java.util.List<String> sets;
-    @Option(names = "--rewrite-pinned-tags",
-            description = "Let the version variable move the product's images whose tag is written into the compose file.")
-    boolean rewritePinnedTags;
+    @Mixin VersionOptions version;
     @Option(names = "--skip-backup", description = "Plan without the backup step.") boolean skipBackup;
     @Option(names = "--json", description = "Print the plan as JSON.") boolean json;
     @Spec CommandSpec spec;
 
     @Override
     public Integer call() {
-        EnvFile.requireValidVersion(to); // bad input is refused before connecting anywhere
+        EnvFile.requireValidVersion(version.to); // bad input is refused before connecting anywhere
         try (Connection connection = target.connect()) {
             StackState state = StackInspector.inspect(connection, stack.directory, stack.profile());
-            String to = VersionSpelling.resolve(state.profile(), this.to); // .env gets the registry's spelling
-            Plan plan = UpgradePlanner.plan(connection, state, new UpgradeOptions(to, skipBackup, false, false,
-                    app.slipway.core.install.SetValues.parse(sets), rewritePinnedTags),
+            String to = VersionSpelling.resolve(state.profile(), version.to); // .env gets the registry's spelling
+            Plan plan = UpgradePlanner.plan(connection, state, version.upgrade(to, skipBackup, false, false),
                     Journal.find(connection.target(), state.files().directory()));
             PrintWriter out = spec.commandLine().getOut();
             out.println(json ? Json.write(asJson(plan)) : render(plan));

@@ -8,7 +8,6 @@ import app.slipway.core.stack.EnvFile;
 import app.slipway.core.stack.StackInspector;
 import app.slipway.core.stack.StackState;
 import app.slipway.core.state.Journal;
-import app.slipway.core.upgrade.UpgradeOptions;
 import app.slipway.core.upgrade.UpgradePlanner;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -25,15 +24,7 @@ import picocli.CommandLine.Spec;
 public final class UpgradeCommand implements Callable<Integer> {
     @Mixin TargetOptions target;
     @Mixin StackOptions stack;
-    @Option(names = "--to", paramLabel = "VERSION", required = true, description = "The version to upgrade to (an image tag).")
-    String to;
-    @Option(names = "--set", paramLabel = "KEY=VALUE",
-            description = "A .env value the new version needs (repeatable): asked for when its compose file requires a"
-                    + " key .env lacks. Never changes a secret that is set.")
-    java.util.List<String> sets;
-    @Option(names = "--rewrite-pinned-tags",
-            description = "Let the version variable move the product's images whose tag is written into the compose file.")
-    boolean rewritePinnedTags;
+    @Mixin VersionOptions version;
     @Option(names = "--skip-backup", description = "Do not back up the database, volumes and files first.") boolean skipBackup;
     @Option(names = "--yes", description = "Do not ask for confirmation.") boolean yes;
     @Option(names = "--break-lock", description = "Take the stack's lock even though another run holds it (when that run is gone).")
@@ -45,12 +36,11 @@ public final class UpgradeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        EnvFile.requireValidVersion(to);
+        EnvFile.requireValidVersion(version.to);
         try (Connection connection = target.connect()) {
             StackState state = StackInspector.inspect(connection, stack.directory, stack.profile());
-            String to = VersionSpelling.resolve(state.profile(), this.to); // .env gets the registry's spelling
-            Plan plan = UpgradePlanner.plan(connection, state, new UpgradeOptions(to, skipBackup, breakLock, resume,
-                    app.slipway.core.install.SetValues.parse(sets), rewritePinnedTags),
+            String to = VersionSpelling.resolve(state.profile(), version.to); // .env gets the registry's spelling
+            Plan plan = UpgradePlanner.plan(connection, state, version.upgrade(to, skipBackup, breakLock, resume),
                     Journal.find(connection.target(), state.files().directory()));
             Confirmation.require(yes, "Upgrade " + plan.product() + " in " + plan.directory() + " on "
                     + plan.target() + " from " + plan.from() + " to " + plan.to() + "?");

@@ -3,12 +3,10 @@ package app.slipway.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.slipway.testbed.Testbed;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -16,16 +14,8 @@ import org.junit.jupiter.api.Test;
  * Stacks as users have them: an override file beside the compose file, and a service whose image
  * has no shell and no tar. Run locally and over SSH by the subclasses.
  */
-abstract class StackShapesContract {
-    protected final Testbed testbed = Testbed.require();
+abstract class StackShapesContract extends TargetedCli {
 
-    protected abstract List<String> targetArgs();
-
-    private CliRun cli(String... args) {
-        var all = new ArrayList<>(List.of(args));
-        all.addAll(targetArgs());
-        return CliRun.of(all.toArray(String[]::new));
-    }
 
     @Test
     void anOverrideFileIsPartOfEveryComposeCommandAndStaysInForce() throws Exception {

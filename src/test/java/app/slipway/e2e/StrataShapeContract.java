@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -25,18 +24,10 @@ import org.junit.jupiter.api.Test;
  * output; the bundled database's files copied with web stopped; a worker-era stack brought to
  * today's file. Run locally and over SSH by the subclasses.
  */
-abstract class StrataShapeContract {
-    protected final Testbed testbed = Testbed.require();
+abstract class StrataShapeContract extends TargetedCli {
     private final Path shape = testbed.fixtureDir().resolve("strata");
     private final String profile = shape.resolve("profile.yml").toString();
 
-    protected abstract List<String> targetArgs();
-
-    private CliRun cli(String... args) {
-        var all = new ArrayList<>(List.of(args));
-        all.addAll(targetArgs());
-        return CliRun.of(all.toArray(String[]::new));
-    }
 
     @Test
     void anExternalDatabaseIsDumpedByAClientContainerAndItsPasswordIsNeverShown() throws Exception {

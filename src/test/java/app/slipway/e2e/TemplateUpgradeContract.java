@@ -4,10 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.slipway.testbed.Testbed;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -17,19 +15,11 @@ import org.junit.jupiter.api.Test;
  * gets the target release's template and the keys it needs, under its own project, never a second.
  * Run locally and over SSH by the subclasses.
  */
-abstract class TemplateUpgradeContract {
+abstract class TemplateUpgradeContract extends TargetedCli {
     private static final String PROJECT = "acme-prod";
-    protected final Testbed testbed = Testbed.require();
     private final Path templated = testbed.fixtureDir().resolve("templated");
     private final String profile = templated.resolve("profile.yml").toString();
 
-    protected abstract List<String> targetArgs();
-
-    private CliRun cli(String... args) {
-        var all = new ArrayList<>(List.of(args));
-        all.addAll(targetArgs());
-        return CliRun.of(all.toArray(String[]::new));
-    }
 
     private FixtureStack start() {
         return FixtureStack.start("templated/templates/2.0.0/docker-compose.yml", testbed.currentVersion(), PROJECT);
