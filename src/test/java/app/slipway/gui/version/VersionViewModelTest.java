@@ -231,13 +231,16 @@ class VersionViewModelTest {
     }
 
     @Test
-    void aProfileWithoutReleasesSaysSo() throws Exception {
+    void aProfileWithoutReleasesOffersTheRegistrysTagsAndSaysSo() throws Exception {
         session.mode.set(WizardSession.Mode.INSTALL);
         session.profile.set(VersionTestbed.profile(VersionTestbed.profileFile(dir.resolve("profile"), Optional.empty())));
         VersionViewModel model = model();
         model.load();
 
-        assertTrue(model.errorProperty().get().contains("has no releases section"), model.errorProperty().get());
+        assertEquals("", model.errorProperty().get());
+        assertTrue(model.versions().stream().anyMatch(v -> v.imageTag().equals(Testbed.require().currentVersion())),
+                "the registry's tags are the versions: " + model.versions());
+        assertTrue(model.notices().stream().anyMatch(n -> n.contains("publishes no release notes")), model.notices().toString());
         model.typedProperty().set("3.0.0");
         assertFalse(model.continueDisabled().get());
     }
