@@ -41,12 +41,32 @@ public final class SshTarget implements Target {
 
     /** Connects with the settings' host key policy (strict unless acceptNewHostKey). */
     public static SshTarget connect(SshSettings settings) {
-        return new SshTarget(SshConnector.connect(settings), settings, DockerHost.DEFAULT_SOCKET);
+        return onServersEngine(SshConnector.connect(settings), settings);
     }
 
     /** Connects, asking {@code decision} about an unknown host key. */
     public static SshTarget connect(SshSettings settings, HostKeyDecision decision) {
-        return new SshTarget(SshConnector.connect(settings, decision), settings, DockerHost.DEFAULT_SOCKET);
+        return onServersEngine(SshConnector.connect(settings, decision), settings);
+    }
+
+    /**
+     * The engine the server's own {@code docker} uses: its login environment's {@code DOCKER_HOST}
+     * when that is a unix socket (rootless Docker, a second engine), else the default socket. The
+     * Compose commands run in that same environment, so both reach one engine.
+     */
+    private static SshTarget onServersEngine(Session session, SshSettings settings) {
+        var probe = new SshTarget(session, settings, DockerHost.DEFAULT_SOCKET);
+        try {
+            ExecResult r = probe.exec(Command.of("printenv", "DOCKER_HOST"));
+            String value = r.stdout().strip();
+            if (r.ok() && value.startsWith("unix://") && value.length() > "unix://".length()) {
+                return new SshTarget(session, settings, value.substring("unix://".length()));
+            }
+            return probe;
+        } catch (RuntimeException e) {
+            session.disconnect();
+            throw e;
+        }
     }
 
     /** Wraps a connected session; {@code dockerSocket} is the engine's socket path on the server. */

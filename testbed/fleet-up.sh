@@ -1,0 +1,142 @@
+#!/usr/bin/env bash
+# Several servers for the fleet tests (README §Several servers): NODES network namespaces
+# (default 3), joined to the root namespace by veth pairs on a bridge, addresses 10.203.0.11,
+# .12, … in 10.203.0.0/24 that exist only on that bridge (no default route). Each node has its
+# own Docker Engine (its own data root and socket) and its own sshd on port 22 of its address,
+# whose sessions get DOCKER_HOST pointing at that node's engine; inside a node, 127.0.0.1:5555
+# reaches the testbed's registry. Needs testbed/up.sh first (the keys, the registry, dockerd).
+# Idempotent; testbed/fleet-down.sh removes it all.
+#
+#   testbed/fleet-up.sh [NODES]
+set -euo pipefail
+
+NODES=${1:-3}
+STATE=${SLIPWAY_TESTBED_DIR:-/var/lib/slipway-testbed}
+FLEET=$STATE/fleet
+RUN=/run/slipway-fleet
+BRIDGE=slipway-br0
+SSHD=$STATE/ssh
+REGISTRY_PORT=5555
+
+die() { echo "fleet-up.sh: $*" >&2; exit 1; }
+step() { printf '==> %s\n' "$*"; }
+info() { printf '    %s\n' "$*"; }
+
+[ "$(id -u)" -eq 0 ] || die "must run as root (it makes network namespaces and starts dockerd and sshd)."
+[ -f "$SSHD/id_ed25519" ] || die "run testbed/up.sh first (no testbed keys in $SSHD)."
+if ! command -v socat >/dev/null; then
+    step "installing socat (the registry forwarder inside each node)"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q socat >/dev/null ||
+        { apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q socat >/dev/null; } ||
+        die "cannot install socat."
+fi
+mkdir -p "$FLEET" "$RUN"
+
+step "Bridge $BRIDGE (10.203.0.1/24)"
+if ! ip link show "$BRIDGE" >/dev/null 2>&1; then
+    ip link add "$BRIDGE" type bridge
+    ip addr add 10.203.0.1/24 dev "$BRIDGE"
+fi
+ip link set "$BRIDGE" up
+
+# the root network namespace, for the registry forwarder's way back out of a node
+[ -e "$RUN/rootns" ] || { touch "$RUN/rootns"; mount --bind /proc/self/ns/net "$RUN/rootns"; }
+
+known=$FLEET/known_hosts
+: >"$known.new"
+for i in $(seq 1 "$NODES"); do
+    node=slipway-node-$i
+    addr=10.203.0.$((10 + i))
+    dir=$FLEET/node-$i
+    run=$RUN/node-$i
+    mkdir -p "$dir" "$run"
+    step "Node $i: $node at $addr"
+
+    if ! ip netns list | grep -qw "$node"; then
+        ip netns add "$node"
+        ip link add "sw-node-$i" type veth peer name eth0 netns "$node"
+        ip link set "sw-node-$i" master "$BRIDGE" up
+        nsenter --net="/run/netns/$node" ip link set lo up
+        nsenter --net="/run/netns/$node" ip addr add "$addr/24" dev eth0
+        nsenter --net="/run/netns/$node" ip link set eth0 up
+        info "namespace made"
+    fi
+
+    # the registry, from inside the node: 127.0.0.1:5555 there is the testbed's registry here
+    if ! [ -f "$run/forward.pid" ] || ! kill -0 "$(cat "$run/forward.pid")" 2>/dev/null; then
+        nsenter --net="/run/netns/$node" setsid -f socat \
+            "TCP-LISTEN:$REGISTRY_PORT,bind=127.0.0.1,fork,reuseaddr" \
+            "EXEC:nsenter --net=$RUN/rootns socat STDIO TCP\\:127.0.0.1\\:$REGISTRY_PORT" \
+            </dev/null >"$dir/forward.log" 2>&1
+        sleep 0.3
+        pgrep -f "TCP-LISTEN:$REGISTRY_PORT,bind=127.0.0.1" -n >"$run/forward.pid" || true
+        info "registry forwarder started"
+    fi
+
+    # the node's own Docker Engine
+    sock=$run/docker.sock
+    if ! DOCKER_HOST=unix://$sock docker info >/dev/null 2>&1; then
+        nsenter --net="/run/netns/$node" setsid -f dockerd --host "unix://$sock" \
+            --data-root "$dir/docker" --exec-root "$run/exec" --pidfile "$run/docker.pid" \
+            --bridge=none --iptables=false --ip-masq=false --insecure-registry 127.0.0.1:$REGISTRY_PORT \
+            </dev/null >"$dir/dockerd.log" 2>&1 9>&-
+        for t in $(seq 1 60); do
+            DOCKER_HOST=unix://$sock docker info >/dev/null 2>&1 && break
+            [ "$t" -lt 60 ] || { tail -20 "$dir/dockerd.log" >&2; die "the engine of node $i did not answer."; }
+            sleep 0.5
+        done
+        info "engine started ($sock)"
+    fi
+
+    # the node's own sshd: the testbed's keys, DOCKER_HOST set to this node's engine
+    cat >"$dir/sshd_config" <<CONF
+# written by testbed/fleet-up.sh: the sshd of fleet node $i
+ListenAddress $addr
+Port 22
+HostKey $dir/ssh_host_ed25519_key
+PidFile $run/sshd.pid
+AuthorizedKeysFile $SSHD/authorized_keys/%u
+StrictModes no
+PubkeyAuthentication yes
+PasswordAuthentication no
+KbdInteractiveAuthentication no
+PermitRootLogin prohibit-password
+UsePAM yes
+AllowStreamLocalForwarding yes
+AllowTcpForwarding yes
+X11Forwarding no
+PrintMotd no
+SetEnv DOCKER_HOST=unix://$sock
+Subsystem sftp internal-sftp
+MaxStartups 100:30:200
+MaxSessions 50
+CONF
+    [ -f "$dir/ssh_host_ed25519_key" ] || ssh-keygen -q -t ed25519 -N '' -f "$dir/ssh_host_ed25519_key"
+    if ! [ -f "$run/sshd.pid" ] || ! kill -0 "$(cat "$run/sshd.pid")" 2>/dev/null; then
+        nsenter --net="/run/netns/$node" /usr/sbin/sshd -f "$dir/sshd_config" -E "$dir/sshd.log" 9>&-
+        info "sshd started"
+    fi
+    printf '%s %s\n' "$addr" "$(cut -d' ' -f1-2 "$dir/ssh_host_ed25519_key.pub")" >>"$known.new"
+done
+mv "$known.new" "$known"
+
+step "Checks"
+for i in $(seq 1 "$NODES"); do
+    addr=10.203.0.$((10 + i))
+    for t in $(seq 1 30); do
+        timeout 3 bash -c "exec 3<>/dev/tcp/$addr/22 && head -n1 <&3" 2>/dev/null | grep -q '^SSH-' && break
+        [ "$t" -lt 30 ] || die "sshd of node $i does not answer on $addr:22."
+        sleep 0.5
+    done
+    nsenter --net="/run/netns/slipway-node-$i" timeout 5 bash -c \
+        "exec 3<>/dev/tcp/127.0.0.1/$REGISTRY_PORT && printf 'GET /v2/ HTTP/1.0\r\n\r\n' >&3 && head -n1 <&3" |
+        grep -q '200' || die "node $i does not reach the registry through 127.0.0.1:$REGISTRY_PORT."
+done
+cat >"$FLEET/fleet.properties" <<PROPS
+# written by testbed/fleet-up.sh; read by src/test/java/app/slipway/testbed/FleetTestbed.java
+nodes=$NODES
+known_hosts=$known
+ssh.key=$SSHD/id_ed25519
+run=$RUN
+PROPS
+step "Fleet of $NODES nodes ready: $FLEET/fleet.properties"
