@@ -46,14 +46,57 @@ public final class Runner {
     }
 
     public RunResult run() {
-        Instant started = Instant.now();
-        try (RunContext run = new RunContext(host, plan, listener, cancellation)) {
-            boolean changing = false;
-            PlanStep current = null;
+        try (Session session = start()) {
+            return session.prepare().orElseGet(session::change);
+        }
+    }
+
+    /**
+     * Opens the run in two halves, for runs that must prepare several stacks before changing any
+     * (several servers): {@link Session#prepare} runs the steps before the first change (pulls, the
+     * lock, the backup), {@link Session#change} the rest. The lock is held until the session closes.
+     */
+    public Session start() {
+        return new Session();
+    }
+
+    /** One run in progress; closing it releases the lock, whatever happened. */
+    public final class Session implements AutoCloseable {
+        private final Instant started = Instant.now();
+        private final RunContext run = new RunContext(host, plan, listener, cancellation);
+        private final List<PlanStep> steps = plan.steps();
+        private int next;
+        private boolean changing;
+        private PlanStep current;
+
+        /** The steps before the first change. Empty when they all went well, else how the run ended. */
+        public java.util.Optional<RunResult> prepare() {
             try {
-                for (PlanStep step : plan.steps()) {
+                for (; next < steps.size(); next++) {
+                    PlanStep step = steps.get(next);
                     current = step;
-                    if (step.kind() == StepKind.RECORD) continue; // the runner's own, below
+                    if (step.kind() == StepKind.RECORD) continue; // the runner's own, at the end
+                    if (step.changesTheStack() && !step.skipped()) return java.util.Optional.empty();
+                    if (step.skipped()) {
+                        clock.skip(step, step.reason());
+                        continue;
+                    }
+                    clock.run(step, () -> step.action().run(run));
+                    cancellation.checkpoint();
+                }
+            } catch (Exception e) {
+                return java.util.Optional.of(stopped(run, current, e, started));
+            }
+            return java.util.Optional.empty();
+        }
+
+        /** From the first change to the record; a failure after the first change takes the way back. */
+        public RunResult change() {
+            try {
+                for (; next < steps.size(); next++) {
+                    PlanStep step = steps.get(next);
+                    current = step;
+                    if (step.kind() == StepKind.RECORD) continue;
                     if (step.skipped()) {
                         clock.skip(step, step.reason());
                         continue;
@@ -77,6 +120,39 @@ public final class Runner {
             String message = plan.wording().done(run);
             record(run, HistoryEntry.SUCCEEDED, message, started, true);
             return result(run, ExitCode.DONE, message, Map.of(), started);
+        }
+
+        /**
+         * Takes the way back after a change that succeeded, because of something outside this run
+         * (another server of a fleet failed): the plan's recovery steps, recorded as rolled back.
+         */
+        public RunResult undo(String why) {
+            if (!changing || !plan.recovery().possible()) {
+                return result(run, ExitCode.DONE, "Nothing to undo: the stack was not changed.", Map.of(), started);
+            }
+            listener.on(new RunEvent.Notice("Going back to " + plan.from() + " (" + why + ")."));
+            try {
+                for (PlanStep step : plan.recovery().steps()) {
+                    clock.run(step, () -> step.action().run(run));
+                }
+            } catch (Exception again) {
+                String message = plan.wording().rollbackFailed(why, why(again), run);
+                record(run, HistoryEntry.FAILED, message, started, false);
+                return result(run, ExitCode.ROLLBACK_FAILED, message, Map.of(), started);
+            }
+            String message = plan.wording().rolledBack(why, run);
+            record(run, HistoryEntry.ROLLED_BACK, message, started, true);
+            return result(run, ExitCode.ROLLED_BACK, message, Map.of(), started);
+        }
+
+        /** What the run left for the caller: its backup, its snapshot. */
+        public RunContext context() {
+            return run;
+        }
+
+        @Override
+        public void close() {
+            run.close();
         }
     }
 
