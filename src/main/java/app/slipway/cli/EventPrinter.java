@@ -19,25 +19,33 @@ final class EventPrinter implements RunListener {
     private final Map<String, Map<String, long[]>> layers = new HashMap<>();
     private final Map<String, Long> lastProgress = new HashMap<>();
 
+    private final String prefix;
+
     EventPrinter(PrintWriter out, int totalSteps) {
+        this(out, totalSteps, "");
+    }
+
+    /** @param prefix in front of every line (a fleet's node name), "" for none */
+    EventPrinter(PrintWriter out, int totalSteps, String prefix) {
         this.out = out;
         this.totalSteps = totalSteps;
+        this.prefix = prefix;
     }
 
     @Override
     public synchronized void on(RunEvent event) {
         if (event instanceof RunEvent.StepStarted s) {
-            out.printf("%s %s%n", position(s.step()), s.step().title());
+            out.printf(prefix + "%s %s%n", position(s.step()), s.step().title());
         } else if (event instanceof RunEvent.StepFinished f) {
-            out.printf("      done in %s%n", seconds(f.took().toMillis()));
+            out.printf(prefix + "      done in %s%n", seconds(f.took().toMillis()));
         } else if (event instanceof RunEvent.StepSkipped k) {
-            out.printf("%s %s: skipped (%s)%n", position(k.step()), k.step().title(), k.reason());
+            out.printf(prefix + "%s %s: skipped (%s)%n", position(k.step()), k.step().title(), k.reason());
         } else if (event instanceof RunEvent.StepFailed f) {
-            out.printf("      FAILED after %s: %s%n", seconds(f.took().toMillis()), f.message());
+            out.printf(prefix + "      FAILED after %s: %s%n", seconds(f.took().toMillis()), f.message());
         } else if (event instanceof RunEvent.LogLine l) {
-            out.printf("      %s | %s%n", l.source(), l.line());
+            out.printf(prefix + "      %s | %s%n", l.source(), l.line());
         } else if (event instanceof RunEvent.Notice n) {
-            out.printf("      %s%n", n.message());
+            out.printf(prefix + "      %s%n", n.message());
         } else if (event instanceof RunEvent.PullProgress p) {
             progress(p);
         }
@@ -67,7 +75,7 @@ final class EventPrinter implements RunListener {
         long current = perLayer.values().stream().mapToLong(b -> b[0]).sum();
         long total = perLayer.values().stream().mapToLong(b -> b[1]).sum();
         long done = perLayer.values().stream().filter(b -> b[1] > 0 && b[0] >= b[1]).count();
-        out.printf("      pull %s: %d/%d layers, %s of %s%n", p.image(), done, perLayer.size(), mb(current), mb(total));
+        out.printf(prefix + "      pull %s: %d/%d layers, %s of %s%n", p.image(), done, perLayer.size(), mb(current), mb(total));
     }
 
     private static String mb(long bytes) {

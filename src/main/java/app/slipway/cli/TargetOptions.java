@@ -1,11 +1,8 @@
 package app.slipway.cli;
 
 import app.slipway.core.Connection;
-import app.slipway.core.SlipwayException;
-import app.slipway.core.host.LocalTarget;
-import app.slipway.core.host.SshSettings;
-import app.slipway.core.host.SshTarget;
 import app.slipway.core.host.Target;
+import app.slipway.core.host.Targets;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -38,26 +35,6 @@ public final class TargetOptions {
     }
 
     Target openTarget() {
-        if (host == null || host.equals("local")) {
-            if (identity != null || knownHosts != null || acceptNewHostKey) {
-                throw SlipwayException.badInput("--identity, --known-hosts and --accept-new-host-key only apply with --host ssh://USER@HOST.");
-            }
-            return new LocalTarget();
-        }
-        if (!host.startsWith("ssh://")) {
-            throw SlipwayException.badInput("--host must be 'local' or ssh://USER@HOST[:PORT], not '" + host + "'.");
-        }
-        SshSettings settings = SshSettings.parse(host)
-                .withIdentityFile(identity)
-                .withKnownHostsFile(knownHosts)
-                .withAcceptNewHostKey(acceptNewHostKey)
-                .withPassword(passwordFromEnvironment());
-        return SshTarget.connect(settings);
-    }
-
-    /** Scripts can log in by password through SLIPWAY_SSH_PASSWORD; it is never echoed. */
-    private static char[] passwordFromEnvironment() {
-        String value = System.getenv("SLIPWAY_SSH_PASSWORD");
-        return value == null || value.isEmpty() ? null : value.toCharArray();
+        return Targets.open(host, identity, knownHosts, acceptNewHostKey);
     }
 }

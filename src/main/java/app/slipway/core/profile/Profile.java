@@ -49,6 +49,11 @@ public record Profile(
         install = install == null ? Optional.empty() : install;
     }
 
+    /** This profile with {@code backup} in place of its own. */
+    public Profile withBackup(BackupSpec other) {
+        return new Profile(source, name, versionVariable, images, health, renames, other, releases, install, formerImages);
+    }
+
     /** The lockstep repositories, parsed and normalised. */
     public List<ImageRef> imageRefs() {
         return images.stream().map(ImageRef::parse).toList();

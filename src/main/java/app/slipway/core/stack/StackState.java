@@ -20,6 +20,11 @@ public record StackState(StackFiles files, ComposeCommands compose, ComposeModel
         return pinnedVersion.or(() -> runningVersion);
     }
 
+    /** The same stack read under another profile (a fleet's secondary node backs up no database). */
+    public StackState withProfile(Profile other) {
+        return new StackState(files, compose, model, project, projectSource, other, containers, pinnedVersion, runningVersion);
+    }
+
     /** What to back up of this stack, in the mode it runs in (its .env and services decide). */
     public app.slipway.core.profile.BackupSpec backupSpec() {
         return profile.backup().forStack(files.env().values(), model.serviceNames());
