@@ -3,4 +3,5 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 testbed/up.sh
+testbed/fleet-up.sh 3
 mvn -B verify
