@@ -43,7 +43,8 @@ class BuiltInProfilesTest {
         assertEquals("db.internal", pg.external().orElseThrow().host(external));
         assertEquals("5432", pg.external().orElseThrow().port(external));
         assertEquals("DB_PASSWORD", pg.external().orElseThrow().passwordVariable());
-        assertEquals(List.of(new VolumeArchive("web", "/rails/storage")), ext.volumes());
+        assertEquals(List.of(new VolumeArchive("web", "/rails/storage"), new VolumeArchive("web", "/data", false,
+                ext.volumes().get(1).when())), ext.volumes(), "strata_storage and strata_data, web running");
         // Bundled database (DB_HOST empty): its files in strata_data, copied with web stopped.
         BackupSpec bundled = p.backup().forStack(Map.of("DB_HOST", ""), List.of("web"));
         assertTrue(bundled.postgres().isEmpty());
