@@ -347,7 +347,10 @@ public final class UpgradePlanner {
         List<String> generated = env.added().stream().filter(secrets::containsKey).toList();
         List<String> added = env.added().stream().filter(k -> !secrets.containsKey(k) && !k.equals(variable)).toList();
         List<String> changed = env.changed().stream().filter(k -> !k.equals(variable)).toList();
-        if (!added.isEmpty()) details.add("Add " + String.join(", ", added) + " (the new version needs them; values shown nowhere).");
+        if (!added.isEmpty()) {
+            details.add("Add " + String.join(", ", added) + " (the new version needs " + (added.size() == 1 ? "it" : "them")
+                    + "; values shown nowhere).");
+        }
         if (!generated.isEmpty()) details.add("Generate " + String.join(", ", generated) + ": missing secrets; one that is set is never rotated.");
         if (!changed.isEmpty()) details.add("Change " + String.join(", ", changed) + " (--set).");
         return details;

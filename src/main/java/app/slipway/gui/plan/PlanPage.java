@@ -1,6 +1,7 @@
 package app.slipway.gui.plan;
 
 import app.slipway.core.run.PlanStep;
+import app.slipway.core.run.StepKind;
 import app.slipway.core.host.Command;
 import app.slipway.gui.shell.WizardPage;
 import app.slipway.gui.shell.WizardSession;
@@ -133,10 +134,17 @@ public final class PlanPage implements WizardPage {
             var name = new Label(step.title() + (step.skipped() ? " — skipped" : ""));
             name.getStyleClass().add(Styles.TEXT_BOLD);
             var body = new VBox(3, name);
-            for (String detail : step.details()) {
+            for (int i = 0; i < step.details().size(); i++) {
+                String detail = step.details().get(i);
                 var d = new Label(detail);
                 d.setWrapText(true);
                 if (step.skipped()) d.getStyleClass().add(Styles.TEXT_MUTED);
+                if (step.kind() == StepKind.COMPOSE && i > 0) {
+                    // the difference of the compose files: monospace, additions and removals coloured
+                    d.getStyleClass().add("command-line");
+                    if (detail.startsWith("+")) d.getStyleClass().add(Styles.SUCCESS);
+                    if (detail.startsWith("-")) d.getStyleClass().add(Styles.DANGER);
+                }
                 body.getChildren().add(d);
             }
             for (Command command : step.commands()) {
