@@ -158,6 +158,10 @@ public final class FleetCommand {
         @Option(names = "--to", paramLabel = "VERSION", required = true, description = "The version to upgrade to.") String to;
         @Option(names = "--skip-backup", description = "Do not back up first.") boolean skipBackup;
         @Option(names = "--yes", description = "Do not ask for confirmation.") boolean yes;
+        @Option(names = "--resume", description = "Finish a fleet upgrade that was interrupted (connection lost, app killed).")
+        boolean resume;
+        @Option(names = "--break-lock", description = "Take the nodes' locks even though a run that is gone holds them.")
+        boolean breakLock;
 
         @Override
         public Integer call() {
@@ -165,7 +169,7 @@ public final class FleetCommand {
             FleetFile fleet = FleetFile.read(fleetFile);
             try (FleetStacks stacks = FleetStacks.open(fleet)) {
                 FleetPlan plan = FleetPlanner.plan(stacks, new UpgradeOptions(
-                        VersionSpelling.resolve(stacks.inOrder().get(0).stack().profile(), to), skipBackup, false, false));
+                        VersionSpelling.resolve(stacks.inOrder().get(0).stack().profile(), to), skipBackup, breakLock, resume));
                 Confirmation.require(yes, "Upgrade " + plan.product() + " on " + plan.nodes().size() + " nodes from "
                         + plan.from() + " to " + plan.to() + ", " + fleet.primary() + " first?");
                 var steps = new LinkedHashMap<String, Integer>();
@@ -182,16 +186,20 @@ public final class FleetCommand {
         @Option(names = "--restore-database", description = "Also restore the database (on the primary) from its backup.")
         boolean restoreDatabase;
         @Option(names = "--yes", description = "Do not ask for confirmation.") boolean yes;
+        @Option(names = "--break-lock", description = "Take the nodes' locks even though a run that is gone holds them.")
+        boolean breakLock;
 
         @Override
         public Integer call() {
             FleetFile fleet = FleetFile.read(fleetFile);
             try (FleetStacks stacks = FleetStacks.open(fleet)) {
-                List<Plan> plans = FleetRollback.plan(stacks, restoreDatabase);
-                Confirmation.require(yes, "Roll " + plans.size() + " nodes back to " + plans.get(0).to() + "?");
+                List<Plan> plans = FleetRollback.plan(stacks, restoreDatabase, breakLock);
+                if (!plans.isEmpty()) {
+                    Confirmation.require(yes, "Roll " + plans.size() + " nodes back to " + plans.get(0).to() + "?");
+                }
                 var steps = new LinkedHashMap<String, Integer>();
                 int width = fleet.nodes().stream().mapToInt(n -> n.name().length()).max().orElse(4);
-                fleet.nodes().forEach(n -> steps.put(n.name(), plans.get(0).steps().size()));
+                fleet.nodes().forEach(n -> steps.put(n.name(), plans.isEmpty() ? 0 : plans.get(0).steps().size()));
                 return finish(FleetRollback.run(stacks, plans, printers(width, steps)));
             }
         }

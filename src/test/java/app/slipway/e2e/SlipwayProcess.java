@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** The CLI in a JVM of its own, so a test can kill it mid-run the way a user's crash would. */
-final class SlipwayProcess {
+public final class SlipwayProcess {
     private final Process process;
     private final BufferedReader reader;
     private final List<String> seen = new ArrayList<>();
@@ -22,9 +22,10 @@ final class SlipwayProcess {
         this.reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     }
 
-    static SlipwayProcess start(List<String> args) throws IOException {
+    public static SlipwayProcess start(List<String> args) throws IOException {
         var argv = new ArrayList<String>();
         argv.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        argv.add("-Duser.home=" + System.getProperty("user.home")); // the same state as the in-process runs
         argv.add("-cp");
         argv.add(System.getProperty("java.class.path"));
         argv.add("app.slipway.Main");
@@ -33,7 +34,7 @@ final class SlipwayProcess {
     }
 
     /** Reads output until a line contains {@code text}; fails when the process ends or time runs out first. */
-    void awaitLine(String text, Duration budget) throws IOException {
+    public void awaitLine(String text, Duration budget) throws IOException {
         Instant deadline = Instant.now().plus(budget);
         String line;
         while ((line = reader.readLine()) != null) {
@@ -45,7 +46,7 @@ final class SlipwayProcess {
     }
 
     /** SIGKILL: no shutdown hook, no finally block — what a crash or a pulled cable leaves. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(30, TimeUnit.SECONDS);
     }

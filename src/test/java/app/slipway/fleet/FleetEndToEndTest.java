@@ -139,6 +139,46 @@ class FleetEndToEndTest {
         }
     }
 
+    /** A fleet upgrade killed while web-2 restarts: web-1 is upgraded, web-2 half, web-3 untouched. */
+    private static void killWhileTheSecondNodeRestarts(FleetStack stack) throws Exception {
+        var run = app.slipway.e2e.SlipwayProcess.start(List.of("fleet", "upgrade", "--fleet", stack.fleetFile.toString(),
+                "--to", NEW, "--yes"));
+        run.awaitLine("web-2 [7/9] Restart", java.time.Duration.ofSeconds(180));
+        run.kill();
+        CliRun status = fleet(stack, "status");
+        assertTrue(status.out().contains("was interrupted after web-1 had been upgraded"), status.toString());
+        CliRun again = fleet(stack, "upgrade", "--to", NEW, "--yes");
+        assertEquals(3, again.exitCode(), again.toString());
+        assertTrue(again.err().contains("'slipway fleet upgrade --resume' to finish it"), again.toString());
+    }
+
+    @Test
+    void aKilledFleetRunIsFinishedByResume() throws Exception {
+        try (FleetStack stack = new FleetStack(3, OLD, Map.of(), Map.of())) {
+            killWhileTheSecondNodeRestarts(stack);
+
+            CliRun resumed = fleet(stack, "upgrade", "--to", NEW, "--resume", "--break-lock", "--yes");
+            assertEquals(0, resumed.exitCode(), resumed.toString());
+            for (int i = 1; i <= 3; i++) assertEquals(NEW, stack.up(i), "node " + i);
+            for (int i = 1; i <= 3; i++) assertFalse(Files.exists(stack.dir(i).resolve(".slipway/journal.json")));
+            assertFalse(fleet(stack, "status").out().contains("interrupted"));
+        }
+    }
+
+    @Test
+    void aKilledFleetRunIsUndoneByFleetRollback() throws Exception {
+        try (FleetStack stack = new FleetStack(3, OLD, Map.of(), Map.of())) {
+            killWhileTheSecondNodeRestarts(stack);
+
+            CliRun back = fleet(stack, "rollback", "--break-lock", "--yes");
+            assertEquals(0, back.exitCode(), back.toString());
+            for (int i = 1; i <= 3; i++) assertEquals(OLD, stack.up(i), "node " + i);
+            for (int i = 1; i <= 3; i++) {
+                assertTrue(Files.readString(stack.dir(i).resolve(".env")).contains("FIXTURE_VERSION=" + OLD + "\n"));
+            }
+        }
+    }
+
     @Test
     void aNodeThatCannotBeReachedStopsTheRunBeforeAnyChange() throws Exception {
         try (FleetStack stack = new FleetStack(2, OLD, Map.of(), Map.of())) {

@@ -39,6 +39,14 @@ public final class FleetParity {
 
     /** Refuses (exit 3, nothing changed) nodes on different products or versions, or with different secrets. */
     public static void require(List<NodeStack> nodes) {
+        require(nodes, Set.of());
+    }
+
+    /**
+     * As {@link #require(List)}; {@code resumable} holds the two versions an interrupted fleet run
+     * left its nodes on (from and to), which may then differ.
+     */
+    public static void require(List<NodeStack> nodes, Set<String> resumable) {
         var products = new TreeSet<String>();
         var versions = new LinkedHashMap<String, List<String>>();
         for (NodeStack n : nodes) {
@@ -49,7 +57,7 @@ public final class FleetParity {
             throw SlipwayException.refused("The nodes run different products (" + String.join(", ", products)
                     + "): a fleet is one product; nothing was changed.");
         }
-        if (versions.size() > 1) {
+        if (versions.size() > 1 && !resumable.containsAll(versions.keySet())) {
             var parts = new ArrayList<String>();
             versions.forEach((v, names) -> parts.add(String.join(", ", names) + " on " + v));
             throw SlipwayException.refused("The nodes run different versions (" + String.join("; ", parts)

@@ -26,15 +26,26 @@ public final class FleetRollback {
     private FleetRollback() {}
 
     /** Each node's rollback plan, in the order they run; refuses when no fleet upgrade is recorded. */
-    public static List<Plan> plan(FleetStacks stacks, boolean restoreDatabase) {
+    public static List<Plan> plan(FleetStacks stacks, boolean restoreDatabase, boolean breakLock) {
         FleetFile fleet = stacks.fleet();
-        FleetRecord last = FleetRecord.last(fleet).orElseThrow(() -> SlipwayException.badInput("No fleet upgrade of "
-                + fleet.file().getFileName() + " is recorded on this machine, so there is nothing to return to: roll"
-                + " each node back with slipway rollback --host … --dir …."));
+        var interrupted = FleetRecord.journal(fleet);
+        FleetRecord last = interrupted.or(() -> FleetRecord.last(fleet)).orElseThrow(() -> SlipwayException.badInput(
+                "No fleet upgrade of " + fleet.file().getFileName() + " is recorded on this machine, so there is nothing"
+                + " to return to: roll each node back with slipway rollback --host … --dir …."));
         var nodes = new ArrayList<>(stacks.inOrder());
         Collections.reverse(nodes);
         var plans = new ArrayList<Plan>();
         for (NodeStack n : nodes) {
+            var own = Journal.find(n.connection().target(), n.stack().files().directory());
+            if (interrupted.isPresent() && own.isPresent()) {
+                // the node the interrupted run was changing: back to the snapshot its own journal names
+                plans.add(RollbackPlanner.plan(n.connection(), n.stack(),
+                        new RollbackOptions(Optional.empty(), false, breakLock), own));
+                continue;
+            }
+            if (interrupted.isPresent() && !last.upgraded().contains(n.node().name())) {
+                continue; // the interrupted run never reached it
+            }
             String backup = last.nodes().get(n.node().name());
             if (backup == null) {
                 throw SlipwayException.badInput("The last fleet upgrade took no backup of " + n.node().name()
@@ -42,13 +53,17 @@ public final class FleetRollback {
             }
             boolean primary = n.node().name().equals(fleet.primary());
             plans.add(RollbackPlanner.plan(n.connection(), n.stack(),
-                    new RollbackOptions(Optional.of(backup), restoreDatabase && primary, false),
+                    new RollbackOptions(Optional.of(backup), restoreDatabase && primary, breakLock),
                     Journal.find(n.connection().target(), n.stack().files().directory())));
         }
         return plans;
     }
 
     public static FleetResult run(FleetStacks stacks, List<Plan> plans, Function<String, RunListener> listeners) {
+        if (plans.isEmpty()) {
+            FleetRecord.endJournal(stacks.fleet());
+            return new FleetResult(ExitCode.DONE, "No node had been changed: nothing to roll back.", java.util.Map.of());
+        }
         var byDir = new LinkedHashMap<String, NodeStack>();
         stacks.inOrder().forEach(n -> byDir.put(n.connection().target().describe() + n.stack().files().directory(), n));
         var results = new LinkedHashMap<String, RunResult>();
@@ -62,6 +77,7 @@ public final class FleetRollback {
                 return new FleetResult(worst, "The fleet rollback stopped at " + n.node().name() + ": " + r.message(), results);
             }
         }
+        FleetRecord.endJournal(stacks.fleet());
         return new FleetResult(ExitCode.DONE, "Every node is back on " + plans.get(0).to() + " ("
                 + String.join(", then ", results.keySet()) + ").", results);
     }

@@ -60,16 +60,18 @@ public final class FleetRun {
             FleetRecord.writeJournal(plan.fleet(), record(sessions, List.of()));
 
             var upgraded = new ArrayList<String>();
-            NodePlan primary = plan.primary();
-            RunResult first = sessions.get(primary.name()).change();
-            results.put(primary.name(), first);
-            if (first.exitCode() != ExitCode.DONE) {
-                FleetRecord.endJournal(plan.fleet());
-                return new FleetResult(first.exitCode(), "The primary " + primary.name() + " failed and the other nodes"
-                        + " were not touched: " + first.message(), results);
+            if (plan.primary().isPresent()) {
+                NodePlan primary = plan.primary().get();
+                RunResult first = sessions.get(primary.name()).change();
+                results.put(primary.name(), first);
+                if (first.exitCode() != ExitCode.DONE) {
+                    FleetRecord.endJournal(plan.fleet());
+                    return new FleetResult(first.exitCode(), "The primary " + primary.name() + " failed and the other nodes"
+                            + " were not touched: " + first.message(), results);
+                }
+                upgraded.add(primary.name());
+                FleetRecord.writeJournal(plan.fleet(), record(sessions, upgraded));
             }
-            upgraded.add(primary.name());
-            FleetRecord.writeJournal(plan.fleet(), record(sessions, upgraded));
 
             boolean firstBatch = true;
             for (List<String> batch : plan.batches()) {
@@ -138,9 +140,13 @@ public final class FleetRun {
 
     private FleetRecord record(Map<String, Runner.Session> sessions, List<String> upgraded) {
         var backups = new LinkedHashMap<String, String>();
+        var all = new ArrayList<>(plan.alreadyDone());
+        all.addAll(upgraded);
+        // a resumed run keeps what the interrupted one recorded of the nodes it had finished
+        FleetRecord.journal(plan.fleet()).ifPresent(j -> plan.alreadyDone().forEach(n -> backups.put(n, j.nodes().get(n))));
         sessions.forEach((name, s) -> backups.put(name, s.context().backupId().orElse(null)));
         return new FleetRecord(plan.fleet().file().toString(), plan.from(), plan.to(), Instant.now().toString(), backups,
-                List.copyOf(upgraded));
+                List.copyOf(all));
     }
 
     private interface NodeWork<T> {
