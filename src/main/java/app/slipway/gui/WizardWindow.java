@@ -12,6 +12,9 @@ import app.slipway.gui.shell.Navigator.Step;
 import app.slipway.gui.shell.Theme;
 import app.slipway.gui.shell.WizardSession;
 import app.slipway.gui.shell.WizardShell;
+import app.slipway.gui.shell.EitherPage;
+import app.slipway.gui.fleet.FleetPage;
+import app.slipway.gui.fleet.FleetViewModel;
 import app.slipway.gui.stack.StackPage;
 import app.slipway.gui.stack.StackViewModel;
 import app.slipway.gui.version.VersionCatalog;
@@ -40,8 +43,10 @@ public final class WizardWindow {
         theme = new Theme(settings);
         shell = new WizardShell(session, theme);
         shell.put(Step.CONNECT, () -> new ConnectPage(new ConnectViewModel(session, executor, shell)));
-        shell.put(Step.STACK, () -> new StackPage(
-                new StackViewModel(session, executor, shell, new ProfileLoader()), session, executor));
+        // One stack, or several servers: the Stack step is the page the Connect page led to.
+        shell.put(Step.STACK, () -> new EitherPage(() -> session.fleet.get() != null,
+                () -> new StackPage(new StackViewModel(session, executor, shell, new ProfileLoader()), session, executor),
+                () -> new FleetPage(new FleetViewModel(session, executor, shell))));
         shell.put(Step.VERSION, () -> {
             var page = new VersionPage(new VersionViewModel(session, executor, shell, versions), opener);
             page.darkProperty().bind(theme.dark); // the notes are HTML: they follow the theme by hand

@@ -19,17 +19,17 @@ import java.util.Map;
  * The fleet fixture (testbed/fixture/fleet) started on every node of the fleet testbed, each in a
  * directory of its own, with the fleet file that names them; migrations logged into one shared file.
  */
-final class FleetStack implements AutoCloseable {
+public final class FleetStack implements AutoCloseable {
     static final String SECRET = "0123456789abcdef0123456789abcdef";
     final FleetTestbed fleet = FleetTestbed.require();
     final Testbed testbed = Testbed.require();
     final Path root;
-    final Path fleetFile;
+    public final Path fleetFile;
     final Path migrations;
     final int nodes;
 
     /** @param env extra .env lines per node number (1…), e.g. a different secret */
-    FleetStack(int nodes, String version, Map<Integer, String> env, Map<Integer, String> extraCompose) throws IOException {
+    public FleetStack(int nodes, String version, Map<Integer, String> env, Map<Integer, String> extraCompose) throws IOException {
         this.nodes = nodes;
         root = Files.createTempDirectory(Path.of("/tmp"), "slipway-fleet-");
         migrations = root.resolve("shared/migrations.log");
@@ -70,7 +70,7 @@ final class FleetStack implements AutoCloseable {
     }
 
     /** GET /up on the node's own loopback, from inside its namespace; null when nothing answers. */
-    String up(int node) {
+    public String up(int node) {
         try {
             Process p = new ProcessBuilder("nsenter", "--net=/run/netns/" + fleet.namespace(node), "wget", "-q", "-O-",
                     "-T", "1", "http://127.0.0.1:18080/up").redirectErrorStream(false).start();

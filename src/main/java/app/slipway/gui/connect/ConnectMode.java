@@ -1,4 +1,4 @@
 package app.slipway.gui.connect;
 
 /** Where the stack lives: this computer's Docker, or a server reached over SSH. */
-public enum ConnectMode { LOCAL, SSH }
+public enum ConnectMode { LOCAL, SSH, FLEET }

@@ -21,6 +21,8 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.layout.Priority;
+import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -95,7 +97,7 @@ public final class ConnectPage implements WizardPage {
     private Node build() {
         var title = new Label("Where does the stack run?");
         title.getStyleClass().add(Styles.TITLE_3);
-        var intro = new Label("On this computer's Docker, or on a server Slipway reaches over SSH.");
+        var intro = new Label("On this computer's Docker, on a server Slipway reaches over SSH, or on several servers.");
         intro.getStyleClass().add(Styles.TEXT_MUTED);
         intro.setWrapText(true);
         intro.setMinHeight(Region.USE_PREF_SIZE); // lets a wrapped label grow instead of cutting off
@@ -139,10 +141,15 @@ public final class ConnectPage implements WizardPage {
         var sshButton = new ToggleButton("_Server over SSH");
         sshButton.setId("connect-mode-ssh");
         sshButton.setUserData(ConnectMode.SSH);
-        sshButton.getStyleClass().add(Styles.RIGHT_PILL);
+        sshButton.getStyleClass().add(Styles.CENTER_PILL);
+        var fleetButton = new ToggleButton("Se_veral servers");
+        fleetButton.setId("connect-mode-fleet");
+        fleetButton.setUserData(ConnectMode.FLEET);
+        fleetButton.getStyleClass().add(Styles.RIGHT_PILL);
         var group = new ToggleGroup();
         localButton.setToggleGroup(group);
         sshButton.setToggleGroup(group);
+        fleetButton.setToggleGroup(group);
         SshForm.syncToggles(group, vm.mode);
 
         var localNote = new Label("Uses the Docker Engine this computer runs (DOCKER_HOST is honoured).");
@@ -151,7 +158,47 @@ public final class ConnectPage implements WizardPage {
         localNote.setMinHeight(Region.USE_PREF_SIZE);
         localNote.visibleProperty().bind(vm.mode.isEqualTo(ConnectMode.LOCAL));
         localNote.managedProperty().bind(localNote.visibleProperty());
-        return new VBox(8, new HBox(0, localButton, sshButton), localNote);
+        return new VBox(8, new HBox(0, localButton, sshButton, fleetButton), localNote, fleetForm());
+    }
+
+    /** Several servers: a fleet file (profile, primary, batch, nodes), each server reached over SSH. */
+    private Node fleetForm() {
+        var file = new TextField();
+        file.setId("connect-fleet-file");
+        file.setPromptText("/home/me/strata-fleet.yml");
+        file.textProperty().bindBidirectional(vm.fleetFile);
+        HBox.setHgrow(file, Priority.ALWAYS);
+        var browse = new Button("Choose…");
+        browse.setId("connect-fleet-browse");
+        browse.setOnAction(e -> {
+            var chooser = new javafx.stage.FileChooser();
+            chooser.setTitle("Fleet file");
+            chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("Fleet files", "*.yml", "*.yaml"));
+            var chosen = chooser.showOpenDialog(view.getScene().getWindow());
+            if (chosen != null) vm.fleetFile.set(chosen.getAbsolutePath());
+        });
+        var build = new Button("Build one…");
+        build.setId("connect-fleet-build");
+        build.setOnAction(e -> {
+            var servers = new java.util.LinkedHashMap<String, String>();
+            vm.sshConfigAliases().forEach(alias -> servers.put(alias, "ssh://" + alias));
+            vm.recentTargets().stream().filter(t -> t.mode() == ConnectMode.SSH)
+                    .forEach(t -> servers.putIfAbsent(t.host(), "ssh://" + t.user() + "@" + t.host() + ":" + t.port()));
+            FleetBuilder.build(view.getScene().getWindow(), servers).ifPresent(path -> vm.fleetFile.set(path.toString()));
+        });
+        var note = new Label("A fleet file names the servers of one product, the primary that upgrades first and"
+                + " alone, and how many at once after it. Every server is checked: same version, same secrets.");
+        note.getStyleClass().add(Styles.TEXT_MUTED);
+        note.setWrapText(true);
+        note.setMinHeight(Region.USE_PREF_SIZE);
+        var label = new Label("Fleet _file");
+        label.setMnemonicParsing(true);
+        label.setLabelFor(file);
+        var box = new VBox(8, new HBox(8, label, file, browse, build), note);
+        ((HBox) box.getChildren().get(0)).setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        box.visibleProperty().bind(vm.mode.isEqualTo(ConnectMode.FLEET));
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
     }
 
     /** One small button per recent target: a click fills the form. */

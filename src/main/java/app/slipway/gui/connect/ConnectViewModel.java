@@ -1,6 +1,8 @@
 package app.slipway.gui.connect;
 
 import app.slipway.core.Connection;
+import app.slipway.core.fleet.FleetFile;
+import app.slipway.core.fleet.FleetStacks;
 import app.slipway.core.SlipwayException;
 import app.slipway.core.host.HostKeyCheck;
 import app.slipway.core.host.HostKeyDecision;
@@ -50,6 +52,9 @@ import javafx.collections.ObservableList;
  */
 public final class ConnectViewModel {
     public final ObjectProperty<ConnectMode> mode = new SimpleObjectProperty<>(this, "mode", ConnectMode.LOCAL);
+    /** Several servers: the fleet file naming them (README §Several servers). */
+    public final javafx.beans.property.StringProperty fleetFile =
+            new javafx.beans.property.SimpleStringProperty(this, "fleetFile", "");
     public final StringProperty host = new SimpleStringProperty(this, "host", "");
     /** As typed; checked to be 1-65535 when connecting. */
     public final StringProperty port = new SimpleStringProperty(this, "port", "22");
@@ -99,7 +104,7 @@ public final class ConnectViewModel {
         pendingHostKey.addListener((obs, old, key) -> pendingHint.set(key == null ? "" : HostKeyHint.howToCompare(key)));
 
         canConnect = Bindings.createBooleanBinding(this::formComplete,
-                busy, pendingHostKey, mode, host, port, user, auth, keyFile, password);
+                busy, pendingHostKey, mode, host, port, user, auth, keyFile, password, fleetFile);
     }
 
     // ---------------------------------------------------------------- read-only state
@@ -207,6 +212,10 @@ public final class ConnectViewModel {
             connectLocal();
             return;
         }
+        if (mode.get() == ConnectMode.FLEET) {
+            connectFleet();
+            return;
+        }
         SshSettings settings;
         RecentTarget target;
         try {
@@ -279,6 +288,23 @@ public final class ConnectViewModel {
                 () -> remembered(Connection.open(new LocalTarget()), RecentTarget.local()),
                 this::connected,
                 e -> finishWithError(ErrorText.of(e)));
+    }
+
+    /** Every server of the fleet file at once, each with its own host-key check; the primary's stack becomes the session's. */
+    private void connectFleet() {
+        String file = fleetFile.get().strip();
+        start("Connecting to every server of " + file + "…");
+        executor.run("connect-fleet", () -> FleetStacks.open(FleetFile.read(java.nio.file.Path.of(file))), stacks -> {
+            var primary = stacks.node(stacks.fleet().primary());
+            session.fleet.set(stacks);
+            session.stack.set(primary.stack());
+            session.profile.set(primary.stack().profile());
+            session.directory.set(primary.stack().files().directory());
+            session.connection.set(primary.connection());
+            busy.set(false);
+            status.set("Connected to " + stacks.inOrder().size() + " servers.");
+            navigator.goTo(Navigator.Step.STACK);
+        }, e -> finishWithError(ErrorText.of(e)));
     }
 
     private FirstContact firstContact(SshSettings settings, RecentTarget target) {
@@ -367,6 +393,7 @@ public final class ConnectViewModel {
     private boolean formComplete() {
         if (busy.get() || pendingHostKey.get() != null) return false;
         if (mode.get() == ConnectMode.LOCAL) return true;
+        if (mode.get() == ConnectMode.FLEET) return !blank(fleetFile.get());
         if (blank(host.get()) || blank(port.get()) || blank(user.get())) return false;
         if (auth.get() == AuthKind.KEY_FILE && blank(keyFile.get())) return false;
         return auth.get() != AuthKind.PASSWORD || !isEmpty(password.get());

@@ -55,6 +55,7 @@ public final class PlanPage implements WizardPage {
 
         var notes = new Label();
         notes.setWrapText(true);
+        notes.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // every note, whole
         notes.getStyleClass().add(Styles.WARNING);
         notes.textProperty().bind(Bindings.createStringBinding(() -> String.join("\n", model.notes), model.notes));
         notes.visibleProperty().bind(Bindings.isNotEmpty(model.notes));
@@ -131,7 +132,8 @@ public final class PlanPage implements WizardPage {
             var number = new Label(String.valueOf(step.number()));
             number.getStyleClass().add("plan-number");
             number.setMinWidth(28);
-            var name = new Label(step.title() + (step.skipped() ? " — skipped" : ""));
+            String group = model.stepGroups.getOrDefault(step, "");
+            var name = new Label((group.isEmpty() ? "" : group + " · ") + step.title() + (step.skipped() ? " — skipped" : ""));
             name.getStyleClass().add(Styles.TEXT_BOLD);
             var body = new VBox(3, name);
             for (int i = 0; i < step.details().size(); i++) {

@@ -20,6 +20,7 @@ import app.slipway.gui.shell.Navigator;
 import app.slipway.gui.shell.RunJob;
 import app.slipway.gui.shell.WizardSession;
 import java.security.SecureRandom;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javafx.beans.property.BooleanProperty;
@@ -42,6 +43,9 @@ public final class PlanViewModel {
     public final BooleanProperty busy = new SimpleBooleanProperty();
     public final BooleanProperty ready = new SimpleBooleanProperty();
     public final StringProperty error = new SimpleStringProperty("");
+    /** For several servers: the server each step belongs to. */
+    public final java.util.Map<PlanStep, String> stepGroups = new java.util.IdentityHashMap<>();
+    private app.slipway.core.fleet.FleetPlan fleetPlan;
     /** Keys the version's compose file requires and nothing fills: the page asks for each. */
     public final ObservableList<String> missingKeys = FXCollections.observableArrayList();
     /** What the user typed for {@link #missingKeys} (and kept for the next plan), never shown elsewhere. */
@@ -66,6 +70,10 @@ public final class PlanViewModel {
 
     /** Plans again from the session (on entering the page, or when the backup toggle changes). */
     public void plan() {
+        if (session.fleet.get() != null) {
+            planFleet();
+            return;
+        }
         Connection connection = session.connection.get();
         boolean install = session.mode.get() == WizardSession.Mode.INSTALL;
         backupApplies.set(!install);
@@ -117,8 +125,53 @@ public final class PlanViewModel {
                 });
     }
 
+    /** Several servers: every node's own plan, in rollout order (README §Several servers). */
+    private void planFleet() {
+        var stacks = session.fleet.get();
+        String version = session.version.get();
+        boolean skipBackup = !session.backup.get();
+        backupApplies.set(true);
+        int mine = ++generation;
+        busy.set(true);
+        ready.set(false);
+        error.set("");
+        executor.run("plan-fleet", () -> app.slipway.core.fleet.FleetPlanner.plan(stacks, UpgradeOptions.planOnly(
+                VersionSpelling.resolve(session.profile.get(), version), skipBackup)), planned -> {
+                    if (mine != generation) return;
+                    busy.set(false);
+                    fleetPlan = planned;
+                    plan = null;
+                    missingKeys.clear();
+                    heading.set("Rolling upgrade of " + planned.product() + " on " + planned.nodes().size()
+                            + " servers from " + planned.from() + " to " + planned.to());
+                    notes.setAll(planned.notes());
+                    stepGroups.clear();
+                    var all = new java.util.ArrayList<PlanStep>();
+                    for (var node : planned.nodes()) {
+                        for (PlanStep step : node.plan().steps()) {
+                            stepGroups.put(step, node.name() + (node.primary() ? " (primary)" : ""));
+                            all.add(step);
+                        }
+                    }
+                    steps.setAll(all);
+                    wayBack.clear(); // each server has its own way back; the Run page shows the ones taken
+                    ready.set(true);
+                }, failure -> {
+                    if (mine != generation) return;
+                    busy.set(false);
+                    fleetPlan = null;
+                    steps.clear();
+                    notes.clear();
+                    error.set(ErrorText.of(failure));
+                });
+    }
+
     /** Hands the planned run to the Run page: the very plan shown here is what runs. */
     public void start() {
+        if (ready.get() && fleetPlan != null && session.fleet.get() != null) {
+            startFleet();
+            return;
+        }
         if (!ready.get() || plan == null) return;
         Plan planned = plan;
         String title = planned.kind() == RunKind.INSTALL
@@ -127,6 +180,50 @@ public final class PlanViewModel {
         session.job.set(RunJob.of(title, session.connection.get().target(), planned, Cancellation.none()));
         session.result.set(null);
         navigator.goTo(Navigator.Step.RUN);
+    }
+
+    private void startFleet() {
+        var planned = fleetPlan;
+        var groups = new java.util.IdentityHashMap<>(stepGroups);
+        java.util.function.Function<app.slipway.core.events.RunListener, app.slipway.core.run.RunResult> work = listener -> {
+            Object lock = new Object(); // the servers report from their own threads; the page takes one at a time
+            var result = new app.slipway.core.fleet.FleetRun(planned, name -> event -> {
+                synchronized (lock) {
+                    listener.on(byServer(name, event));
+                }
+            }).run();
+            return new app.slipway.core.run.RunResult(RunKind.UPGRADE, planned.from(), planned.to(), result.exitCode(),
+                    result.message(), null, Optional.empty(), List.of(), java.util.Map.of(), java.time.Duration.ZERO);
+        };
+        session.job.set(new RunJob("Rolling upgrade of " + planned.product() + " " + planned.from() + " → " + planned.to(),
+                RunKind.UPGRADE, List.copyOf(steps), 0, work, Cancellation.none(), groups, () -> serving(planned)));
+        session.result.set(null);
+        navigator.goTo(Navigator.Step.RUN);
+    }
+
+    /** "Serving now: web-1, web-3 · rollout web-1 → web-2 → web-3", each server asked from its own side. */
+    static String serving(app.slipway.core.fleet.FleetPlan planned) {
+        var up = new java.util.ArrayList<String>();
+        for (var node : planned.nodes()) {
+            var stack = node.node().stack();
+            var url = stack.profile().health().url(stack.files().env().values());
+            if (new app.slipway.core.verify.HealthProbe(node.node().connection().target(), java.time.Duration.ofSeconds(2))
+                    .get(url).healthy()) up.add(node.name());
+        }
+        String order = String.join(" → ", planned.nodes().stream().map(n -> n.name()).toList());
+        return (up.isEmpty() ? "No server serves right now" : "Serving now: " + String.join(", ", up))
+                + "  ·  rollout " + order;
+    }
+
+    /** A server's log lines and notices say whose they are (steps say it through their rows). */
+    private static app.slipway.core.events.RunEvent byServer(String name, app.slipway.core.events.RunEvent event) {
+        if (event instanceof app.slipway.core.events.RunEvent.LogLine l) {
+            return new app.slipway.core.events.RunEvent.LogLine(name + " " + l.source(), l.line());
+        }
+        if (event instanceof app.slipway.core.events.RunEvent.Notice n) {
+            return new app.slipway.core.events.RunEvent.Notice(name + ": " + n.message());
+        }
+        return event;
     }
 
     /** The values typed for keys a compose file requires, blank ones left out. */

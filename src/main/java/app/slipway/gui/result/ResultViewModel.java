@@ -108,7 +108,8 @@ public final class ResultViewModel {
                 .map(e -> new ServiceLog(e.getKey(), e.getValue().stream().map(redactor::redact).toList()))
                 .toList());
         backupLocation.set(result.backupId() == null ? "" : directory() + "/backups/" + result.backupId());
-        rollbackOffered.set(outcome.rollbackOffered());
+        // one stack's rollback; several servers go back with `slipway fleet rollback`
+        rollbackOffered.set(outcome.rollbackOffered() && session.fleet.get() == null);
         rollbackLabel.set(result.exitCode() == ExitCode.DONE && result.from() != null
                 ? "Roll back to " + result.from() : "Roll back");
         restoreDatabaseOffered.set(outcome.rollbackOffered() && result.backupId() != null);

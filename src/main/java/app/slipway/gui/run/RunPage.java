@@ -67,6 +67,12 @@ public final class RunPage implements WizardPage {
         var spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         var header = new HBox(12, title, spacer, elapsed);
+        var status = new Label();
+        status.setId("run-status");
+        status.textProperty().bind(model.statusProperty());
+        status.getStyleClass().add(Styles.ACCENT);
+        status.visibleProperty().bind(model.statusProperty().isNotEmpty());
+        status.managedProperty().bind(status.visibleProperty());
         header.setAlignment(Pos.BASELINE_LEFT);
         header.setPadding(new Insets(0, 0, 12, 0));
 
@@ -96,7 +102,7 @@ public final class RunPage implements WizardPage {
         var right = new VBox(10, imageList, logTitle, log);
         right.setPadding(new Insets(0, 0, 0, 16));
 
-        view.setTop(header);
+        view.setTop(new javafx.scene.layout.VBox(4, header, status));
         view.setLeft(stepScroll);
         view.setCenter(right);
         view.setPadding(new Insets(8));

@@ -49,6 +49,9 @@ public final class RunViewModel {
     private final Map<String, ImageRow> imagesByRef = new HashMap<>();
     private final StringProperty title = new SimpleStringProperty(this, "title", "");
     private final StringProperty elapsed = new SimpleStringProperty(this, "elapsed", "0:00");
+    private final StringProperty status = new SimpleStringProperty(this, "status", "");
+    private long statusAskedAt;
+    private boolean statusAsking;
     private final BooleanProperty running = new SimpleBooleanProperty(this, "running");
     private final BooleanProperty finished = new SimpleBooleanProperty(this, "finished");
     private final BooleanProperty cancelPossible = new SimpleBooleanProperty(this, "cancelPossible");
@@ -79,13 +82,15 @@ public final class RunViewModel {
 
     private void start(RunJob next) {
         job = next;
+        status.set("");
+        statusAskedAt = Long.MIN_VALUE / 2;
         steps.clear();
         images.clear();
         imagesByRef.clear();
         log.clear();
         int firstWayBack = next.steps().size() - next.wayBack();
         for (PlanStep step : next.steps()) {
-            var row = new StepRow(step.number(), step);
+            var row = new StepRow(step.number(), step, next.groupOf(step));
             if (step.skipped()) row.plannedSkip();
             if (steps.size() >= firstWayBack) row.standby();
             steps.add(row);
@@ -238,7 +243,26 @@ public final class RunViewModel {
     public void tick() {
         if (!running.get()) return;
         if (inbox != null) inbox.drain();
-        elapsed.set(clockText(nanoClock.getAsLong() - startedAt));
+        long now = nanoClock.getAsLong();
+        elapsed.set(clockText(now - startedAt));
+        askStatus(now);
+    }
+
+    /** The job's status line, asked in the background at most every two seconds. */
+    private void askStatus(long now) {
+        var supplier = job == null ? null : job.status();
+        if (supplier == null || statusAsking || now - statusAskedAt < 2_000_000_000L) return;
+        statusAsking = true;
+        statusAskedAt = now;
+        executor.run("run-status", supplier::get, text -> {
+            statusAsking = false;
+            status.set(text);
+        }, e -> statusAsking = false);
+    }
+
+    /** Above the steps, for several servers: which serve now, the rollout order. */
+    public javafx.beans.property.ReadOnlyStringProperty statusProperty() {
+        return status;
     }
 
     static String clockText(long nanos) {

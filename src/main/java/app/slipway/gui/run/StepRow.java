@@ -23,7 +23,15 @@ public final class StepRow {
     /** Whether the run itself reported on this step (a planned skip is shown before it is reached). */
     private boolean reported;
 
+    private final String group;
+
     StepRow(int number, PlanStep step) {
+        this(number, step, "");
+    }
+
+    /** @param group the server the step belongs to in a fleet's run, "" for one stack */
+    StepRow(int number, PlanStep step, String group) {
+        this.group = group;
         this.number = number;
         this.step = step;
         this.kind = step.kind();
@@ -39,7 +47,7 @@ public final class StepRow {
     }
 
     public String title() {
-        return step.title();
+        return group.isEmpty() ? step.title() : group + " · " + step.title();
     }
 
     /** What the step does, from the plan. */

@@ -21,16 +21,31 @@ import java.util.function.Function;
  * @param kind   what kind of run (the Result page words its outcome by it)
  * @param steps  the steps the run can show, in order, all shown from the start: the plan's, then its way back
  * @param wayBack how many of the last {@code steps} are the way back, run only when a change fails
+ * @param groups  for several servers: the server each step belongs to (its rows say so)
+ * @param status  asked again every few seconds while the job runs, shown above the steps (several
+ *                servers: which serve now, the rollout order); null for none
  */
 public record RunJob(String title, RunKind kind, List<PlanStep> steps, int wayBack, Function<RunListener, RunResult> work,
-                     Cancellation cancellation) {
+                     Cancellation cancellation, java.util.Map<PlanStep, String> groups,
+                     java.util.function.Supplier<String> status) {
     public RunJob {
         steps = List.copyOf(steps);
+        groups = java.util.Collections.unmodifiableMap(new java.util.IdentityHashMap<>(groups));
+    }
+
+    public RunJob(String title, RunKind kind, List<PlanStep> steps, int wayBack, Function<RunListener, RunResult> work,
+                  Cancellation cancellation) {
+        this(title, kind, steps, wayBack, work, cancellation, java.util.Map.of(), null);
     }
 
     public RunJob(String title, RunKind kind, List<PlanStep> steps, Function<RunListener, RunResult> work,
                   Cancellation cancellation) {
         this(title, kind, steps, 0, work, cancellation);
+    }
+
+    /** The server a step belongs to, for a fleet's run ("" for one stack). */
+    public String groupOf(PlanStep step) {
+        return groups.getOrDefault(step, "");
     }
 
     /** The job that runs {@code plan} with the core's runner: what the Plan page showed is what runs. */

@@ -37,6 +37,8 @@ public final class WizardSession implements AutoCloseable {
     public final ObjectProperty<RunResult> result = new SimpleObjectProperty<>(this, "result");
     /** Whether a job is running now (the window asks before closing). */
     public final BooleanProperty running = new SimpleBooleanProperty(this, "running");
+    /** Several servers (a fleet file), connected and read; null for one stack. The primary's stack is {@link #stack}. */
+    public final ObjectProperty<app.slipway.core.fleet.FleetStacks> fleet = new SimpleObjectProperty<>(this, "fleet");
 
     public WizardSession() {
         connection.addListener((obs, old, now) -> {
@@ -46,6 +48,15 @@ public final class WizardSession implements AutoCloseable {
 
     @Override
     public void close() {
+        var nodes = fleet.get();
+        if (nodes != null) {
+            try {
+                nodes.close();
+            } catch (RuntimeException ignored) {
+                // as below: a dead session has nothing to tell
+            }
+            return;
+        }
         Connection open = connection.get();
         if (open != null) closeQuietly(open);
     }

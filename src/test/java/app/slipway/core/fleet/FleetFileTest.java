@@ -69,6 +69,17 @@ class FleetFileTest {
     }
 
     @Test
+    void aWrittenFleetFileReadsBackAsWritten() {
+        var nodes = List.of(new FleetNode("web-1", "ssh://deploy@vps-1.example.com:2222", "/srv/my \"strata\"",
+                        Optional.of(temp.resolve("id_ed25519")), Optional.empty()),
+                new FleetNode("web-2", "ssh://deploy@vps-2", "/srv/strata: main", Optional.empty(), Optional.empty()));
+        FleetFile read = FleetFileWriter.write(temp.resolve("fleets/strata.yml"), "strata", "web-2", 1, nodes);
+        assertEquals(nodes, read.nodes());
+        assertEquals("web-2", read.primary());
+        assertEquals("strata", read.profile());
+    }
+
+    @Test
     void secretsAreComparedByHashAndDifferingOnesNamedWithTheirNodes() throws Exception {
         var a = new FakeStack(temp.resolve("a").toFile().mkdirs() ? temp.resolve("a") : temp.resolve("a"));
         var b = new FakeStack(temp.resolve("b").toFile().mkdirs() ? temp.resolve("b") : temp.resolve("b"));
