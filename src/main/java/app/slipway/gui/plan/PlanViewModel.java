@@ -223,6 +223,10 @@ public final class PlanViewModel {
         if (event instanceof app.slipway.core.events.RunEvent.Notice n) {
             return new app.slipway.core.events.RunEvent.Notice(name + ": " + n.message());
         }
+        if (event instanceof app.slipway.core.events.RunEvent.PullProgress p) { // a progress bar per server and image
+            return new app.slipway.core.events.RunEvent.PullProgress(name + " " + p.image(), p.layer(), p.status(),
+                    p.current(), p.total());
+        }
         return event;
     }
 
