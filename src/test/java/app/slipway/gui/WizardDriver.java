@@ -4,15 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import app.slipway.gui.shell.Navigator.Step;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.Node;
 import javafx.scene.control.TextInputControl;
-import javafx.scene.image.WritableImage;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -103,27 +99,7 @@ final class WizardDriver {
 
     /** Saves the window as a PNG when screenshots are asked for (-Dslipway.screenshots=DIR). */
     void screenshot(String name) {
-        String dir = System.getProperty("slipway.screenshots");
-        if (dir == null) return;
-        WritableImage image = fx(() -> window.scene().snapshot(null));
-        try {
-            Files.createDirectories(Path.of(dir));
-            javax.imageio.ImageIO.write(toAwt(image), "png", Path.of(dir, name + ".png").toFile());
-        } catch (IOException e) {
-            throw new AssertionError("cannot write the screenshot " + name, e);
-        }
-    }
-
-    /** JavaFX image to AWT without javafx-swing: the pixels as ARGB ints. */
-    private static java.awt.image.BufferedImage toAwt(WritableImage image) {
-        int w = (int) image.getWidth();
-        int h = (int) image.getHeight();
-        var out = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_ARGB);
-        int[] row = new int[w];
-        for (int y = 0; y < h; y++) {
-            image.getPixelReader().getPixels(0, y, w, 1, javafx.scene.image.PixelFormat.getIntArgbInstance(), row, 0, w);
-            out.setRGB(0, y, w, 1, row, 0, w);
-        }
-        return out;
+        if (!Screenshots.wanted()) return;
+        Screenshots.save(fx(() -> window.scene().snapshot(null)), name);
     }
 }

@@ -8,7 +8,6 @@ import app.slipway.gui.background.DirectExecutor;
 import app.slipway.gui.shell.WizardSession;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -18,7 +17,6 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.PasswordField;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -100,19 +98,8 @@ class PlanPageTest {
 
     /** Saves the stage as a PNG when screenshots are asked for (-Dslipway.screenshots=DIR). */
     private static void screenshot(String name) throws Exception {
-        String dir = System.getProperty("slipway.screenshots");
-        if (dir == null) return;
+        if (!app.slipway.gui.Screenshots.wanted()) return;
         WaitForAsyncUtils.waitForFxEvents();
-        WritableImage image = onFx(() -> stage.getScene().snapshot(null));
-        int w = (int) image.getWidth();
-        int h = (int) image.getHeight();
-        var out = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_ARGB);
-        int[] row = new int[w];
-        for (int y = 0; y < h; y++) {
-            image.getPixelReader().getPixels(0, y, w, 1, javafx.scene.image.PixelFormat.getIntArgbInstance(), row, 0, w);
-            out.setRGB(0, y, w, 1, row, 0, w);
-        }
-        Files.createDirectories(Path.of(dir));
-        javax.imageio.ImageIO.write(out, "png", Path.of(dir, name + ".png").toFile());
+        app.slipway.gui.Screenshots.save(onFx(() -> stage.getScene().snapshot(null)), name);
     }
 }
