@@ -24,11 +24,15 @@ info() { printf '    %s\n' "$*"; }
 
 [ "$(id -u)" -eq 0 ] || die "must run as root (it makes network namespaces and starts dockerd and sshd)."
 [ -f "$SSHD/id_ed25519" ] || die "run testbed/up.sh first (no testbed keys in $SSHD)."
-if ! command -v socat >/dev/null; then
-    step "installing socat (the registry forwarder inside each node)"
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -q socat >/dev/null ||
-        { apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q socat >/dev/null; } ||
-        die "cannot install socat."
+missing=()
+command -v socat >/dev/null || missing+=(socat)       # the registry forwarder inside each node
+command -v ip >/dev/null || missing+=(iproute2)       # namespaces, veth pairs, the bridge
+command -v nsenter >/dev/null || missing+=(util-linux)
+if [ "${#missing[@]}" -gt 0 ]; then
+    step "installing ${missing[*]}"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}" >/dev/null ||
+        { apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}" >/dev/null; } ||
+        die "cannot install ${missing[*]}."
 fi
 mkdir -p "$FLEET" "$RUN"
 
