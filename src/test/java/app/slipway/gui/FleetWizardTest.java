@@ -58,6 +58,11 @@ class FleetWizardTest {
             String servers = driver.text("fleet-nodes");
             assertTrue(servers.contains("primary") && servers.contains("match"), servers);
             driver.screenshot("2-fleet");
+            if (Screenshots.wanted()) { // the same page in the dark theme, for a look at both
+                robot.clickOn("#shell-dark");
+                driver.screenshot("2-fleet-dark");
+                robot.clickOn("#shell-dark");
+            }
             driver.clickPrimary();
 
             driver.awaitStep(Step.VERSION, 10);
