@@ -248,21 +248,8 @@ final class ProfileParser {
                 String key = "install.variants[" + i + "]";
                 Map<String, Object> v = mapping(items.get(i), key);
                 ComposeSource file = compose(requiredText(v, "compose", key + ".compose"));
-                Map<String, Object> when = mapping(v.get("when"), key + ".when");
-                var envWhen = new LinkedHashMap<String, String>();
-                if (when.get("env") != null) {
-                    for (var e : mapping(when.get("env"), key + ".when.env").entrySet()) {
-                        String name = envName(e.getKey(), key + ".when.env." + e.getKey());
-                        envWhen.put(name, e.getValue() == null ? "" : text(e.getValue(), key + ".when.env." + name, "a text value"));
-                    }
-                }
-                Optional<String> service = when.get("service") == null ? Optional.empty()
-                        : Optional.of(serviceName(text(when.get("service"), key + ".when.service", "a compose service name"),
-                        key + ".when.service", "a compose service name"));
-                if (envWhen.isEmpty() && service.isEmpty()) {
-                    throw invalid(key + ".when", "env: {KEY: value} and/or service: NAME");
-                }
-                variants.add(new ComposeVariant(file, envWhen, service));
+                mapping(v.get("when"), key + ".when"); // a variant without a condition would shadow the default
+                variants.add(new ComposeVariant(file, when(v.get("when"), key + ".when")));
             }
         }
         String upgradeCompose = install.get("upgrade_compose") == null ? "keep"
