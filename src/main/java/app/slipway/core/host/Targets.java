@@ -30,6 +30,11 @@ public final class Targets {
         return SshTarget.connect(settings);
     }
 
+    /** The target part of a command line the user can paste ("--host ssh://…"), null for the local engine. */
+    public static String hostOption(Target host) {
+        return host.isRemote() ? "--host " + host.describe() : null;
+    }
+
     /** Scripts can log in by password through SLIPWAY_SSH_PASSWORD; it is never echoed. */
     private static char[] passwordFromEnvironment() {
         String value = System.getenv("SLIPWAY_SSH_PASSWORD");

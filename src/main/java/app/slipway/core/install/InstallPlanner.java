@@ -11,6 +11,7 @@ import app.slipway.core.events.SecretRedactor;
 import app.slipway.core.host.Command;
 import app.slipway.core.host.FileInfo;
 import app.slipway.core.host.Target;
+import app.slipway.core.host.Targets;
 import app.slipway.core.profile.InstallSpec;
 import app.slipway.core.profile.Profile;
 import app.slipway.core.run.Journaling;
@@ -210,7 +211,7 @@ public final class InstallPlanner {
         Set<String> secretKeys = spec.secrets().keySet();
         return new Plan(RunKind.INSTALL, host.describe(), dir, profile.name(), from == null ? "none" : from, to, notes,
                 steps.steps(), recovery, new Plan.LockTerms("install " + to, false), Journaling.BEGIN,
-                new InstallWording(profile.name(), dir, host.describe(), hostHint(host), to, from, rerun, url),
+                new InstallWording(profile.name(), dir, host.describe(), Targets.hostOption(host), to, from, rerun, url),
                 new SecretRedactor(env.env().values(), secretKeys), Optional.of(url));
     }
 
@@ -255,9 +256,6 @@ public final class InstallPlanner {
         return found;
     }
 
-    private static String hostHint(Target host) {
-        return host.isRemote() ? " --host " + host.describe() : "";
-    }
 
     private static String strip(String path) {
         return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;

@@ -4,7 +4,7 @@ import app.slipway.core.run.RunContext;
 import app.slipway.core.run.Wording;
 
 /** What an install or its re-run tells the user at its end. */
-record InstallWording(String product, String dir, String where, String hostHint, String to, String from,
+record InstallWording(String product, String dir, String where, String hostOption, String to, String from,
                       boolean rerun, String url) implements Wording {
     @Override
     public String done(RunContext run) {
@@ -33,6 +33,6 @@ record InstallWording(String product, String dir, String where, String hostHint,
         return "The install of " + product + " " + to + " into " + dir + " failed (" + why + ")."
                 + " Nothing was there before, so nothing was rolled back: the compose file and .env (with its"
                 + " generated secrets) are kept, so after fixing the cause 'slipway install --dir " + dir
-                + hostHint + " --profile …' completes it; 'docker compose down' in " + dir + " stops it meanwhile.";
+                + (hostOption == null ? "" : " " + hostOption) + " --profile …' completes it; 'docker compose down' in " + dir + " stops it meanwhile.";
     }
 }

@@ -12,6 +12,7 @@ import app.slipway.core.events.RunEvent;
 import app.slipway.core.events.SecretRedactor;
 import app.slipway.core.host.Command;
 import app.slipway.core.host.Target;
+import app.slipway.core.host.Targets;
 import app.slipway.core.profile.Profile;
 import app.slipway.core.run.Journaling;
 import app.slipway.core.run.Plan;
@@ -133,7 +134,7 @@ public final class UpgradePlanner {
         if (resuming) {
             notes.add("Finishing the interrupted upgrade from " + from + " to " + to + "; the steps already done are done again harmlessly.");
         } else if (interrupted.isPresent()) {
-            notes.add(interrupted.get().describe(dir, hostOption(host)));
+            notes.add(interrupted.get().describe(dir, Targets.hostOption(host)));
         } else if (from.equals(to)) {
             notes.add("The stack is already on " + to + ": the upgrade would re-pull and restart it.");
         }
@@ -163,7 +164,7 @@ public final class UpgradePlanner {
         steps.add(StepKind.PREFLIGHT, preflightDetails(pulls, from, to, dir, options.skipBackup()), List.of(),
                 run -> {
                     if (interrupted.isPresent() && !resuming) {
-                        throw SlipwayException.refused(interrupted.get().describe(dir, hostOption(host)));
+                        throw SlipwayException.refused(interrupted.get().describe(dir, Targets.hostOption(host)));
                     }
                     if (!target.pinned().isEmpty()) {
                         throw SlipwayException.refused("The upgrade would leave " + pinnedTags + " on the old version: "
@@ -233,7 +234,7 @@ public final class UpgradePlanner {
                 new Recovery(checkpoint, recovery.steps()),
                 new Plan.LockTerms("upgrade " + from + " → " + to, options.breakLock()),
                 resuming ? Journaling.RESUME : Journaling.BEGIN,
-                new UpgradeWording(profile.name(), dir, from, to, hostOption(host)),
+                new UpgradeWording(profile.name(), dir, from, to, Targets.hostOption(host)),
                 SecretRedactor.forStack(stack), Optional.empty());
     }
 
@@ -388,8 +389,4 @@ public final class UpgradePlanner {
         return present;
     }
 
-    /** The target part of a command line the user can paste ("--host ssh://…"), null for local. */
-    static String hostOption(Target host) {
-        return host.isRemote() ? "--host " + host.describe() : null;
-    }
 }
