@@ -63,9 +63,12 @@ final class FleetBuilder {
         form.addRow(2, new Label("Name"), name);
         var hint = new Label("The first server ticked is the primary: it upgrades first and alone.");
         hint.getStyleClass().add(Styles.TEXT_MUTED);
-        dialog.getDialogPane().setContent(new VBox(12, new Label("Servers"), list, form, hint, error));
-        dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
-        dialog.getDialogPane().lookupButton(ButtonType.OK).addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
+        var content = new VBox(12, new Label("Servers"), list, form, hint, error);
+        content.setPadding(new javafx.geometry.Insets(12));
+        dialog.getDialogPane().setContent(content);
+        var save = new ButtonType("Save", javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        dialog.getDialogPane().getButtonTypes().addAll(save, ButtonType.CANCEL);
+        dialog.getDialogPane().lookupButton(save).addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
             try {
                 List<FleetNode> nodes = new ArrayList<>();
                 boxes.forEach((box, host) -> {
@@ -84,7 +87,7 @@ final class FleetBuilder {
                 e.consume(); // stay open: say what to fix
             }
         });
-        dialog.setResultConverter(button -> button == ButtonType.OK ? saved.get() : null);
+        dialog.setResultConverter(button -> button == save ? saved.get() : null);
         return dialog.showAndWait();
     }
 }
