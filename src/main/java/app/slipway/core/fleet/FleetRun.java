@@ -33,11 +33,14 @@ import java.util.function.Function;
 public final class FleetRun {
     private final FleetPlan plan;
     private final Function<String, RunListener> listeners;
+    /** The backups an interrupted run took of the nodes it had finished (a resumed run keeps them on record). */
+    private final Map<String, String> earlierBackups = new LinkedHashMap<>();
 
     /** @param listeners each node's listener (the CLI prints with the node's name in front) */
     public FleetRun(FleetPlan plan, Function<String, RunListener> listeners) {
         this.plan = plan;
         this.listeners = listeners;
+        FleetRecord.journal(plan.fleet()).ifPresent(j -> plan.alreadyDone().forEach(n -> earlierBackups.put(n, j.nodes().get(n))));
     }
 
     public FleetResult run() {
@@ -139,11 +142,9 @@ public final class FleetRun {
     }
 
     private FleetRecord record(Map<String, Runner.Session> sessions, List<String> upgraded) {
-        var backups = new LinkedHashMap<String, String>();
+        var backups = new LinkedHashMap<>(earlierBackups);
         var all = new ArrayList<>(plan.alreadyDone());
         all.addAll(upgraded);
-        // a resumed run keeps what the interrupted one recorded of the nodes it had finished
-        FleetRecord.journal(plan.fleet()).ifPresent(j -> plan.alreadyDone().forEach(n -> backups.put(n, j.nodes().get(n))));
         sessions.forEach((name, s) -> backups.put(name, s.context().backupId().orElse(null)));
         return new FleetRecord(plan.fleet().file().toString(), plan.from(), plan.to(), Instant.now().toString(), backups,
                 List.copyOf(all));
