@@ -51,6 +51,11 @@ public final class PlanCommand implements Callable<Integer> {
         var sb = new StringBuilder();
         sb.append("Upgrade ").append(plan.product()).append(" in ").append(plan.directory())
                 .append(" on ").append(plan.target()).append(": ").append(plan.from()).append(" → ").append(plan.to()).append('\n');
+        return body(sb, plan);
+    }
+
+    /** Everything below a plan's first line: its notes, its steps, the way back, and that nothing changed. */
+    static String body(StringBuilder sb, Plan plan) {
         plan.notes().forEach(n -> sb.append("Note: ").append(n).append('\n'));
         plan.steps().forEach(step -> render(sb, step));
         if (plan.recovery().possible()) {

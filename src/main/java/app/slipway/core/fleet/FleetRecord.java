@@ -28,9 +28,7 @@ public record FleetRecord(String fleet, String from, String to, String at, Map<S
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     public static Path directory() {
-        String state = System.getenv("XDG_STATE_HOME");
-        Path base = state != null && !state.isBlank() ? Path.of(state) : Path.of(System.getProperty("user.home"), ".local", "state");
-        return base.resolve("slipway").resolve("fleets");
+        return app.slipway.core.state.StateHome.base().resolve("fleets");
     }
 
     public static void writeLast(FleetFile fleet, FleetRecord record) {

@@ -13,7 +13,13 @@ public enum StepKind {
     VERIFY("Verify", true),
     RECORD("Record", false),
     RESTORE_FILES("Restore .env and the compose file", true),
-    RESTORE_DATA("Restore the database and volumes", true);
+    RESTORE_DATA("Restore the database and volumes", true),
+    /** ECS: new task definition revisions; nothing runs them until a service is deployed. */
+    REGISTER("Register new revisions", false),
+    /** ECS: a service moved to a task definition revision, its deployment followed to the end. */
+    DEPLOY("Deploy", true),
+    /** ECS way back: a service returned to the revision it ran before. */
+    RETURN("Return to the previous revision", true);
 
     public final String title;
     private final boolean changes;

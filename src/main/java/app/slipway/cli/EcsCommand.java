@@ -1,0 +1,195 @@
+package app.slipway.cli;
+
+import app.slipway.core.ecs.AwsSession;
+import app.slipway.core.ecs.EcsPlanner;
+import app.slipway.core.ecs.EcsReader;
+import app.slipway.core.ecs.EcsRecord;
+import app.slipway.core.ecs.EcsRollbackPlanner;
+import app.slipway.core.ecs.EcsStack;
+import app.slipway.core.ecs.EcsStatus;
+import app.slipway.core.ecs.EcsTarget;
+import app.slipway.core.ecs.EcsTiming;
+import app.slipway.core.ecs.EcsUpgradeOptions;
+import app.slipway.core.host.LocalTarget;
+import app.slipway.core.profile.DurationText;
+import app.slipway.core.profile.ProfileDetector;
+import app.slipway.core.profile.ProfileLoader;
+import app.slipway.core.run.Plan;
+import app.slipway.core.run.Runner;
+import app.slipway.core.stack.EnvFile;
+import app.slipway.core.state.History;
+import app.slipway.core.state.Journal;
+import app.slipway.core.verify.Sleeper;
+import app.slipway.core.SlipwayException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code slipway ecs}: the guided upgrade for a product whose services run on AWS ECS (README "AWS ECS"). */
+@Command(name = "ecs", mixinStandardHelpOptions = true,
+        description = "A product on AWS ECS: status, plan, and an upgrade that registers new task definition revisions"
+                + " (only the product's image tags change) and deploys the services one after the other, each deployment"
+                + " followed to the end; a failure returns the services already moved (exit 4).",
+        subcommands = {EcsCommand.Status.class, EcsCommand.PlanIt.class, EcsCommand.Upgrade.class,
+                EcsCommand.Rollback.class})
+public final class EcsCommand {
+
+    abstract static class EcsOptions {
+        @Option(names = "--cluster", paramLabel = "C", required = true, description = "The ECS cluster (name or ARN).")
+        String cluster;
+        @Option(names = "--services", paramLabel = "S1,S2", required = true, split = ",",
+                description = "The services in update order (web first, then job).")
+        List<String> services;
+        @Option(names = "--profile", paramLabel = "P", description = "A built-in profile name or a profile file;"
+                + " detected from the images when omitted.")
+        String profile;
+        @Option(names = "--region", paramLabel = "R", description = "The AWS region; else AWS_REGION or your AWS profile's.")
+        String region;
+        @Option(names = "--health-url", paramLabel = "URL", description = "The load balancer's address (e.g."
+                + " https://strata.example.com); the profile's health path (/up) is added when the URL has none.")
+        String healthUrl;
+        @Option(names = "--deadline", paramLabel = "DURATION", defaultValue = "20m", description = "How long one"
+                + " deployment may run before Slipway calls it failed (default: ${DEFAULT-VALUE}).")
+        String deadline;
+        @Option(names = "--poll-every", paramLabel = "DURATION", defaultValue = "5s", hidden = true,
+                description = "How often a deployment is asked about.")
+        String pollEvery;
+        @Option(names = "--json", description = "Print the result as JSON on stdout (progress goes to stderr).") boolean json;
+        @Spec CommandSpec spec;
+
+        PrintWriter out() {
+            return spec.commandLine().getOut();
+        }
+
+        AwsSession open() {
+            return AwsSession.open(Optional.ofNullable(region));
+        }
+
+        EcsStack read(AwsSession aws) {
+            var loader = new ProfileLoader();
+            var target = new EcsTarget(aws.region(), cluster, services.stream().map(String::strip)
+                    .filter(s -> !s.isEmpty()).toList());
+            return EcsReader.read(aws, target, Optional.ofNullable(profile).map(loader::load),
+                    ProfileDetector.withBuiltIns(loader));
+        }
+
+        EcsTiming timing() {
+            return new EcsTiming(duration("--poll-every", pollEvery), duration("--deadline", deadline), Sleeper.REAL);
+        }
+
+        static Duration duration(String option, String text) {
+            return DurationText.parse(text).filter(d -> !d.isNegative() && !d.isZero()).orElseThrow(() ->
+                    SlipwayException.badInput(option + " " + text + " is not a duration: write it like 90s, 20m or 1h."));
+        }
+
+        static Path directory(EcsStack stack) {
+            return EcsRecord.directory(stack.target().region(), stack.target().cluster());
+        }
+
+        void print(Plan plan, EcsStack stack) {
+            if (json) {
+                out().println(Json.write(PlanCommand.asJson(plan)));
+            } else {
+                var sb = new StringBuilder((plan.kind().word.equals("rollback") ? "Roll back " : "Upgrade ")
+                        + plan.product() + " on " + plan.target() + ": " + plan.from() + " → " + plan.to() + "\n");
+                out().println(stack.redactor().redact(PlanCommand.body(sb, plan)));
+            }
+            out().flush();
+        }
+    }
+
+    @Command(name = "status", mixinStandardHelpOptions = true,
+            description = "What each service runs (revision, images, tasks), and the last run recorded on this machine.")
+    static final class Status extends EcsOptions implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            try (AwsSession aws = open()) {
+                EcsStack stack = read(aws);
+                var local = new LocalTarget();
+                String dir = directory(stack).toString();
+                var status = EcsStatus.of(stack, Journal.find(local, dir), History.read(local, dir));
+                out().println(json ? Json.write(status.json()) : status.text());
+                out().flush();
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "plan", mixinStandardHelpOptions = true,
+            description = "Every step an ECS upgrade to VERSION would take: each service's current and new revision and"
+                    + " image tags, in order. Changes nothing.")
+    static final class PlanIt extends EcsOptions implements Callable<Integer> {
+        @Option(names = "--to", paramLabel = "VERSION", required = true, description = "The version to upgrade to.") String to;
+
+        @Override
+        public Integer call() {
+            EnvFile.requireValidVersion(to);
+            try (AwsSession aws = open()) {
+                EcsStack stack = read(aws);
+                Path dir = directory(stack);
+                Plan plan = EcsPlanner.plan(aws, stack, new EcsUpgradeOptions(to, Optional.ofNullable(healthUrl),
+                        timing(), false), dir, Journal.find(new LocalTarget(), dir.toString()));
+                print(plan, stack);
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "upgrade", mixinStandardHelpOptions = true,
+            description = "Registers the new revisions, then deploys each service in order, following its deployment"
+                    + " and checking the health URL before the next. A failure returns the services already moved to"
+                    + " their previous revisions, in reverse order (exit 4).")
+    static final class Upgrade extends EcsOptions implements Callable<Integer> {
+        @Option(names = "--to", paramLabel = "VERSION", required = true, description = "The version to upgrade to.") String to;
+        @Option(names = "--yes", description = "Do not ask for confirmation.") boolean yes;
+        @Option(names = "--break-lock", description = "Take this cluster's lock even though a run that is gone holds it.")
+        boolean breakLock;
+
+        @Override
+        public Integer call() {
+            EnvFile.requireValidVersion(to);
+            try (AwsSession aws = open()) {
+                EcsStack stack = read(aws);
+                Path dir = directory(stack);
+                var local = new LocalTarget();
+                Plan plan = EcsPlanner.plan(aws, stack, new EcsUpgradeOptions(to, Optional.ofNullable(healthUrl),
+                        timing(), breakLock), dir, Journal.find(local, dir.toString()));
+                Confirmation.require(yes, "Upgrade " + plan.product() + " on " + plan.target() + " ("
+                        + String.join(", ", stack.target().services()) + ") from " + plan.from() + " to " + plan.to() + "?");
+                var output = new RunOutput(out(), spec.commandLine().getErr(), json);
+                return output.finish(new Runner(local, plan, output.listener(plan)).run());
+            }
+        }
+    }
+
+    @Command(name = "rollback", mixinStandardHelpOptions = true,
+            description = "Every service back to the revision it ran before the last ECS upgrade that succeeded (or"
+                    + " the one that was interrupted), in reverse order.")
+    static final class Rollback extends EcsOptions implements Callable<Integer> {
+        @Option(names = "--yes", description = "Do not ask for confirmation.") boolean yes;
+        @Option(names = "--break-lock", description = "Take this cluster's lock even though a run that is gone holds it.")
+        boolean breakLock;
+
+        @Override
+        public Integer call() {
+            try (AwsSession aws = open()) {
+                EcsStack stack = read(aws);
+                Path dir = directory(stack);
+                var local = new LocalTarget();
+                Plan plan = EcsRollbackPlanner.plan(aws, stack, Optional.ofNullable(healthUrl), timing(), breakLock,
+                        dir, History.read(local, dir.toString()), Journal.find(local, dir.toString()));
+                Confirmation.require(yes, "Return " + String.join(", ", stack.target().services()) + " on "
+                        + plan.target() + " to the revisions they ran before (" + plan.to() + ")?");
+                var output = new RunOutput(out(), spec.commandLine().getErr(), json);
+                return output.finish(new Runner(local, plan, output.listener(plan)).run());
+            }
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package app.slipway.core.ecs;
+
+import app.slipway.core.SlipwayException;
+import java.util.List;
+
+/**
+ * The ECS services an upgrade moves, in update order (web first, then job), in one cluster of one
+ * region.
+ */
+public record EcsTarget(String region, String cluster, List<String> services) {
+    public EcsTarget {
+        if (cluster == null || cluster.isBlank()) throw SlipwayException.badInput("No cluster given: pass --cluster NAME.");
+        services = List.copyOf(services);
+        if (services.isEmpty()) {
+            throw SlipwayException.badInput("No services given: pass --services in update order, e.g. --services web,job.");
+        }
+        if (services.stream().distinct().count() != services.size()) {
+            throw SlipwayException.badInput("--services names a service twice: list each service once, in update order.");
+        }
+    }
+
+    /** How plans and sentences name it: {@code ecs://prod (eu-west-1)}. */
+    public String describe() {
+        return "ecs://" + cluster + " (" + region + ")";
+    }
+
+    /** The part of a command line that names this target again. */
+    public String options() {
+        return "--cluster " + cluster + " --services " + String.join(",", services) + " --region " + region;
+    }
+}
