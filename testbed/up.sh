@@ -84,6 +84,8 @@ have docker || missing+=(docker.io)
 have docker-compose || missing+=(docker-compose)
 have docker-registry || missing+=(docker-registry)
 installed busybox-static || missing+=(busybox-static)
+# the botocore models (service-2.json) the ECS stand-in's shape test checks its answers against
+installed python3-botocore || missing+=(python3-botocore)
 [ -x /usr/sbin/sshd ] || missing+=(openssh-server)
 have ssh-keygen || missing+=(openssh-client)
 have debootstrap || missing+=(debootstrap)
