@@ -43,10 +43,12 @@ public final class WizardWindow {
         theme = new Theme(settings);
         shell = new WizardShell(session, theme);
         shell.put(Step.CONNECT, () -> new ConnectPage(new ConnectViewModel(session, executor, shell)));
-        // One stack, or several servers: the Stack step is the page the Connect page led to.
-        shell.put(Step.STACK, () -> new EitherPage(() -> session.fleet.get() != null,
-                () -> new StackPage(new StackViewModel(session, executor, shell, new ProfileLoader()), session, executor),
-                () -> new FleetPage(new FleetViewModel(session, executor, shell))));
+        // One stack, several servers, or services on ECS: the Stack step is the page the Connect page led to.
+        shell.put(Step.STACK, () -> new EitherPage(() -> session.ecs.get() != null,
+                () -> new EitherPage(() -> session.fleet.get() != null,
+                        () -> new StackPage(new StackViewModel(session, executor, shell, new ProfileLoader()), session, executor),
+                        () -> new FleetPage(new FleetViewModel(session, executor, shell))),
+                () -> new app.slipway.gui.ecs.EcsPage(new app.slipway.gui.ecs.EcsViewModel(session, shell))));
         shell.put(Step.VERSION, () -> {
             var page = new VersionPage(new VersionViewModel(session, executor, shell, versions), opener);
             page.darkProperty().bind(theme.dark); // the notes are HTML: they follow the theme by hand

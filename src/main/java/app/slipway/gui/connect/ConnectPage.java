@@ -97,7 +97,8 @@ public final class ConnectPage implements WizardPage {
     private Node build() {
         var title = new Label("Where does the stack run?");
         title.getStyleClass().add(Styles.TITLE_3);
-        var intro = new Label("On this computer's Docker, on a server Slipway reaches over SSH, or on several servers.");
+        var intro = new Label("On this computer's Docker, on a server Slipway reaches over SSH, on several servers, or"
+                + " as services on AWS ECS.");
         intro.getStyleClass().add(Styles.TEXT_MUTED);
         intro.setWrapText(true);
         intro.setMinHeight(Region.USE_PREF_SIZE); // lets a wrapped label grow instead of cutting off
@@ -145,11 +146,16 @@ public final class ConnectPage implements WizardPage {
         var fleetButton = new ToggleButton("Se_veral servers");
         fleetButton.setId("connect-mode-fleet");
         fleetButton.setUserData(ConnectMode.FLEET);
-        fleetButton.getStyleClass().add(Styles.RIGHT_PILL);
+        fleetButton.getStyleClass().add(Styles.CENTER_PILL);
+        var ecsButton = new ToggleButton("AWS _ECS");
+        ecsButton.setId("connect-mode-ecs");
+        ecsButton.setUserData(ConnectMode.ECS);
+        ecsButton.getStyleClass().add(Styles.RIGHT_PILL);
         var group = new ToggleGroup();
         localButton.setToggleGroup(group);
         sshButton.setToggleGroup(group);
         fleetButton.setToggleGroup(group);
+        ecsButton.setToggleGroup(group);
         SshForm.syncToggles(group, vm.mode);
 
         var localNote = new Label("Uses the Docker Engine this computer runs (DOCKER_HOST is honoured).");
@@ -158,7 +164,8 @@ public final class ConnectPage implements WizardPage {
         localNote.setMinHeight(Region.USE_PREF_SIZE);
         localNote.visibleProperty().bind(vm.mode.isEqualTo(ConnectMode.LOCAL));
         localNote.managedProperty().bind(localNote.visibleProperty());
-        return new VBox(8, new HBox(0, localButton, sshButton, fleetButton), localNote, fleetForm());
+        return new VBox(8, new HBox(0, localButton, sshButton, fleetButton, ecsButton), localNote, fleetForm(),
+                EcsForm.build(vm));
     }
 
     /** Several servers: a fleet file (profile, primary, batch, nodes), each server reached over SSH. */

@@ -55,6 +55,17 @@ public final class ConnectViewModel {
     /** Several servers: the fleet file naming them (README §Several servers). */
     public final javafx.beans.property.StringProperty fleetFile =
             new javafx.beans.property.SimpleStringProperty(this, "fleetFile", "");
+    /** AWS ECS: the region (blank: the SDK's default chain), cluster, services in update order, load balancer, profile. */
+    public final javafx.beans.property.StringProperty ecsRegion =
+            new javafx.beans.property.SimpleStringProperty(this, "ecsRegion", System.getenv().getOrDefault("AWS_REGION", ""));
+    public final javafx.beans.property.StringProperty ecsCluster =
+            new javafx.beans.property.SimpleStringProperty(this, "ecsCluster", "");
+    public final javafx.beans.property.StringProperty ecsServices =
+            new javafx.beans.property.SimpleStringProperty(this, "ecsServices", "");
+    public final javafx.beans.property.StringProperty ecsHealthUrl =
+            new javafx.beans.property.SimpleStringProperty(this, "ecsHealthUrl", "");
+    public final javafx.beans.property.StringProperty ecsProfile =
+            new javafx.beans.property.SimpleStringProperty(this, "ecsProfile", "");
     public final StringProperty host = new SimpleStringProperty(this, "host", "");
     /** As typed; checked to be 1-65535 when connecting. */
     public final StringProperty port = new SimpleStringProperty(this, "port", "22");
@@ -104,7 +115,8 @@ public final class ConnectViewModel {
         pendingHostKey.addListener((obs, old, key) -> pendingHint.set(key == null ? "" : HostKeyHint.howToCompare(key)));
 
         canConnect = Bindings.createBooleanBinding(this::formComplete,
-                busy, pendingHostKey, mode, host, port, user, auth, keyFile, password, fleetFile);
+                busy, pendingHostKey, mode, host, port, user, auth, keyFile, password, fleetFile,
+                ecsCluster, ecsServices);
     }
 
     // ---------------------------------------------------------------- read-only state
@@ -216,6 +228,10 @@ public final class ConnectViewModel {
             connectFleet();
             return;
         }
+        if (mode.get() == ConnectMode.ECS) {
+            connectEcs();
+            return;
+        }
         SshSettings settings;
         RecentTarget target;
         try {
@@ -296,6 +312,7 @@ public final class ConnectViewModel {
         start("Connecting to every server of " + file + "…");
         executor.run("connect-fleet", () -> FleetStacks.open(FleetFile.read(java.nio.file.Path.of(file))), stacks -> {
             var primary = stacks.node(stacks.fleet().primary());
+            session.ecs.set(null);
             session.fleet.set(stacks);
             session.stack.set(primary.stack());
             session.profile.set(primary.stack().profile());
@@ -303,6 +320,26 @@ public final class ConnectViewModel {
             session.connection.set(primary.connection());
             busy.set(false);
             status.set("Connected to " + stacks.inOrder().size() + " servers.");
+            navigator.goTo(Navigator.Step.STACK);
+        }, e -> finishWithError(ErrorText.of(e)));
+    }
+
+    private void connectEcs() {
+        String cluster = ecsCluster.get().strip();
+        var services = java.util.Arrays.stream(ecsServices.get().split("[,\\s]+")).map(String::strip)
+                .filter(x -> !x.isEmpty()).toList();
+        java.util.Optional<String> region = java.util.Optional.of(ecsRegion.get().strip()).filter(x -> !x.isEmpty());
+        java.util.Optional<String> profile = java.util.Optional.of(ecsProfile.get().strip()).filter(x -> !x.isEmpty());
+        java.util.Optional<String> health = java.util.Optional.of(ecsHealthUrl.get().strip()).filter(x -> !x.isEmpty());
+        start("Reading " + String.join(", ", services) + " in cluster " + cluster + "…");
+        executor.run("connect-ecs", () -> app.slipway.core.ecs.EcsConnection.open(region, cluster, services, profile,
+                health), ecs -> {
+            session.fleet.set(null);
+            session.stack.set(null);
+            session.ecs.set(ecs);
+            session.profile.set(ecs.stack().profile());
+            busy.set(false);
+            status.set("Read " + ecs.stack().services().size() + " services of " + ecs.stack().target().describe() + ".");
             navigator.goTo(Navigator.Step.STACK);
         }, e -> finishWithError(ErrorText.of(e)));
     }
@@ -376,6 +413,7 @@ public final class ConnectViewModel {
 
     private void connected(Connected done) {
         recentTargets.setAll(done.recentTargets());
+        session.ecs.set(null);
         session.connection.set(done.connection());
         busy.set(false);
         status.set("Connected: " + done.connection().describe() + ".");

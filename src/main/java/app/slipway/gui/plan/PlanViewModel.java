@@ -70,6 +70,10 @@ public final class PlanViewModel {
 
     /** Plans again from the session (on entering the page, or when the backup toggle changes). */
     public void plan() {
+        if (session.ecs.get() != null) {
+            planEcs();
+            return;
+        }
         if (session.fleet.get() != null) {
             planFleet();
             return;
@@ -95,33 +99,57 @@ public final class PlanViewModel {
                                 sets, false),
                         Journal.find(connection.target(), stack.files().directory())),
                 planned -> {
-                    if (mine != generation) return;
-                    busy.set(false);
-                    plan = planned;
-                    missingKeys.clear();
-                    heading.set(heading(planned));
-                    notes.setAll(planned.notes());
-                    steps.setAll(planned.steps());
-                    wayBack.setAll(planned.recovery().steps());
-                    ready.set(true);
+                    if (mine == generation) show(planned);
                 }, failure -> {
-                    if (mine != generation) return;
-                    busy.set(false);
-                    plan = null;
-                    steps.clear();
-                    wayBack.clear();
-                    notes.clear();
-                    if (failure instanceof MissingKeys missing) {
-                        missing.keys().forEach(k -> keyValues.computeIfAbsent(k, x -> new SimpleStringProperty("")));
-                        missingKeys.setAll(missing.keys());
-                        error.set("This version's compose file requires " + String.join(", ", missing.keys())
-                                + ", which nothing fills: give " + (missing.keys().size() == 1 ? "it" : "each")
-                                + " below, then plan again.");
-                        return;
-                    } else {
-                        missingKeys.clear();
-                    }
-                    error.set(ErrorText.of(failure));
+                    if (mine == generation) failed(failure);                });
+    }
+
+    private void show(Plan planned) {
+        busy.set(false);
+        plan = planned;
+        missingKeys.clear();
+        heading.set(heading(planned));
+        notes.setAll(planned.notes());
+        steps.setAll(planned.steps());
+        wayBack.setAll(planned.recovery().steps());
+        ready.set(true);
+    }
+
+    private void failed(Throwable failure) {
+        busy.set(false);
+        plan = null;
+        steps.clear();
+        wayBack.clear();
+        notes.clear();
+        if (failure instanceof MissingKeys missing) {
+            missing.keys().forEach(k -> keyValues.computeIfAbsent(k, x -> new SimpleStringProperty("")));
+            missingKeys.setAll(missing.keys());
+            error.set("This version's compose file requires " + String.join(", ", missing.keys())
+                    + ", which nothing fills: give " + (missing.keys().size() == 1 ? "it" : "each")
+                    + " below, then plan again.");
+            return;
+        }
+        missingKeys.clear();
+        error.set(ErrorText.of(failure));
+    }
+
+    /** Services on AWS ECS: new revisions, then each service in order (README "AWS ECS"). */
+    private void planEcs() {
+        var ecs = session.ecs.get();
+        String version = session.version.get();
+        backupApplies.set(false); // the running revisions are always remembered: they are the way back
+        int mine = ++generation;
+        busy.set(true);
+        ready.set(false);
+        error.set("");
+        executor.run("plan-ecs", () -> app.slipway.core.ecs.EcsPlanner.plan(ecs.aws(), ecs.stack(),
+                new app.slipway.core.ecs.EcsUpgradeOptions(version, ecs.healthUrl(),
+                        app.slipway.core.ecs.EcsTiming.standard(app.slipway.core.ecs.EcsTiming.DEADLINE), false),
+                ecs.directory(), Journal.find(new app.slipway.core.host.LocalTarget(), ecs.directory().toString())),
+                planned -> {
+                    if (mine == generation) show(planned);
+                }, failure -> {
+                    if (mine == generation) failed(failure);
                 });
     }
 
@@ -177,7 +205,9 @@ public final class PlanViewModel {
         String title = planned.kind() == RunKind.INSTALL
                 ? "Install " + planned.product() + " " + planned.to()
                 : "Upgrade " + planned.product() + " " + planned.from() + " → " + planned.to();
-        session.job.set(RunJob.of(title, session.connection.get().target(), planned, Cancellation.none()));
+        var host = session.ecs.get() != null ? new app.slipway.core.host.LocalTarget() // the cluster's record is here
+                : session.connection.get().target();
+        session.job.set(RunJob.of(title, host, planned, Cancellation.none()));
         session.result.set(null);
         navigator.goTo(Navigator.Step.RUN);
     }
@@ -244,6 +274,9 @@ public final class PlanViewModel {
             boolean rerun = !p.step(app.slipway.core.run.StepKind.BACKUP).skipped();
             return (rerun ? "Re-run the install of " : "Install ") + p.product() + " " + p.to() + " into "
                     + p.directory() + " on " + p.target();
+        }
+        if (p.target().startsWith("ecs://")) {
+            return "Upgrade " + p.product() + " on " + p.target() + " from " + p.from() + " to " + p.to();
         }
         return "Upgrade " + p.product() + " in " + p.directory() + " on " + p.target() + " from " + p.from() + " to " + p.to();
     }

@@ -99,7 +99,8 @@ public final class ResultViewModel {
         product.set(profile == null ? "the product" : profile.name());
         Outcome outcome = Outcome.of(kind, result, cancelled, product.get());
 
-        SecretRedactor redactor = session.stack.get() == null
+        var ecs = session.ecs.get();
+        SecretRedactor redactor = ecs != null ? ecs.stack().redactor() : session.stack.get() == null
                 ? new SecretRedactor(Map.of(), Set.of()) : SecretRedactor.forStack(session.stack.get());
         headline.set(outcome.headline());
         tone.set(outcome.tone());
@@ -112,13 +113,20 @@ public final class ResultViewModel {
         rollbackOffered.set(outcome.rollbackOffered() && session.fleet.get() == null);
         rollbackLabel.set(result.exitCode() == ExitCode.DONE && result.from() != null
                 ? "Roll back to " + result.from() : "Roll back");
-        restoreDatabaseOffered.set(outcome.rollbackOffered() && result.backupId() != null);
+        restoreDatabaseOffered.set(outcome.rollbackOffered() && result.backupId() != null && ecs == null);
         restoreDatabase.set(false);
         error.set("");
         url.set("");
         urlNote.set("");
         urlUnknown.set(false);
         updatePrimary();
+        if (ecs != null) {
+            // ECS: the revisions to return to are remembered on this computer; the address is the load balancer's.
+            backupLocation.set(result.backupId() == null ? ""
+                    : app.slipway.core.ecs.EcsRecord.file(ecs.directory(), result.backupId()).toString());
+            result.url().ifPresentOrElse(u -> url.set(root(URI.create(u))), () -> urlUnknown.set(true));
+            return;
+        }
         readUrl(result);
     }
 
@@ -194,7 +202,8 @@ public final class ResultViewModel {
 
     /** Back to choosing a stack on the same connection, or to Connect when there is none. */
     public void startOver() {
-        navigator.goTo(session.connection.get() == null ? Navigator.Step.CONNECT : Navigator.Step.STACK);
+        navigator.goTo(session.connection.get() == null && session.ecs.get() == null ? Navigator.Step.CONNECT
+                : Navigator.Step.STACK);
     }
 
     /**
@@ -207,6 +216,10 @@ public final class ResultViewModel {
         Connection connection = session.connection.get();
         Profile profile = session.profile.get();
         if (!rollbackOffered.get() || busy.get() || result == null) return;
+        if (session.ecs.get() != null) {
+            rollBackEcs(confirm);
+            return;
+        }
         if (connection == null || profile == null) {
             error.set("The connection to the target is gone: start over to connect again.");
             return;
@@ -223,6 +236,31 @@ public final class ResultViewModel {
             busy.set(false);
             if (!confirm.test(RollbackPlanner.question(plan))) return;
             session.job.set(RollbackJob.of(connection.target(), plan));
+            navigator.goTo(Navigator.Step.RUN);
+        }, failure -> {
+            busy.set(false);
+            error.set(ErrorText.of(failure));
+        });
+    }
+
+    /** ECS: the services read again, then back to the revisions they ran before the last upgrade that succeeded. */
+    private void rollBackEcs(Predicate<String> confirm) {
+        var ecs = session.ecs.get();
+        busy.set(true);
+        error.set("");
+        executor.run("prepare the rollback", () -> {
+            var local = new app.slipway.core.host.LocalTarget();
+            String dir = ecs.directory().toString();
+            var stack = app.slipway.core.ecs.EcsReader.read(ecs.aws(), ecs.stack().target(),
+                    Optional.of(ecs.stack().profile()), new app.slipway.core.profile.ProfileDetector(java.util.List.of()));
+            return app.slipway.core.ecs.EcsRollbackPlanner.plan(ecs.aws(), stack, ecs.healthUrl(),
+                    app.slipway.core.ecs.EcsTiming.standard(app.slipway.core.ecs.EcsTiming.DEADLINE), false,
+                    ecs.directory(), app.slipway.core.state.History.read(local, dir), Journal.find(local, dir));
+        }, plan -> {
+            busy.set(false);
+            if (!confirm.test("Return " + String.join(", ", ecs.stack().target().services()) + " to the revisions"
+                    + " they ran before (" + plan.product() + " " + plan.to() + ")?")) return;
+            session.job.set(RollbackJob.of(new app.slipway.core.host.LocalTarget(), plan));
             navigator.goTo(Navigator.Step.RUN);
         }, failure -> {
             busy.set(false);

@@ -40,14 +40,21 @@ public final class WizardSession implements AutoCloseable {
     /** Several servers (a fleet file), connected and read; null for one stack. The primary's stack is {@link #stack}. */
     public final ObjectProperty<app.slipway.core.fleet.FleetStacks> fleet = new SimpleObjectProperty<>(this, "fleet");
 
+    /** Services on AWS ECS, connected and read; null unless the Connect page chose AWS ECS. */
+    public final ObjectProperty<app.slipway.core.ecs.EcsConnection> ecs = new SimpleObjectProperty<>(this, "ecs");
+
     public WizardSession() {
         connection.addListener((obs, old, now) -> {
             if (old != null && old != now) closeQuietly(old);
+        });
+        ecs.addListener((obs, old, now) -> {
+            if (old != null && old != now) old.close();
         });
     }
 
     @Override
     public void close() {
+        if (ecs.get() != null) ecs.get().close();
         var nodes = fleet.get();
         if (nodes != null) {
             try {

@@ -254,6 +254,8 @@ public final class VersionViewModel {
 
     private Optional<String> installedVersion() {
         if (session.mode.get() != WizardSession.Mode.UPGRADE) return Optional.empty();
+        var ecs = session.ecs.get();
+        if (ecs != null) return Optional.of(ecs.stack().version()).filter(v -> !v.equals("unknown"));
         StackState stack = session.stack.get();
         return stack == null ? Optional.empty() : stack.currentVersion();
     }

@@ -1,0 +1,265 @@
+package app.slipway.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.slipway.core.ecs.EcsRecord;
+import app.slipway.core.host.LocalTarget;
+import app.slipway.core.state.Journal;
+import app.slipway.core.state.JournalEntry;
+import app.slipway.e2e.CliRun;
+import app.slipway.ecs.EcsStandIn;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code slipway ecs} against the ECS stand-in in its simulated mode (tasks without containers): the
+ * real AWS SDK, the real protocol, every path of an ECS upgrade in seconds. Containers, the load
+ * balancer and CloudWatch logs for real are in {@code e2e.EcsEndToEndTest}.
+ */
+class EcsCommandTest {
+    static final String WEB = "registry.example.com/acme/server";
+    static final String WORKER = "registry.example.com/acme/worker";
+    static final String SECRET = "s3cr3t-key-base-0123456789";
+    static final String DB_PASSWORD = "hunter22pw";
+
+    static EcsStandIn standIn;
+    @TempDir static Path dir;
+    static Path profile;
+
+    @BeforeAll
+    static void standIn() throws Exception {
+        standIn = new EcsStandIn();
+        System.setProperty("aws.endpointUrl", standIn.endpoint().toString());
+        System.setProperty("aws.accessKeyId", "AKIDTEST");
+        System.setProperty("aws.secretAccessKey", "secret");
+        System.setProperty("aws.disableEc2Metadata", "true");
+        profile = dir.resolve("acme.yml");
+        Files.writeString(profile, """
+                name: Acme
+                version_variable: ACME_VERSION
+                images: [%s, %s]
+                health: {url: "http://127.0.0.1:3000/up", timeout: 10s}
+                """.formatted(WEB, WORKER));
+    }
+
+    @AfterAll
+    static void stop() {
+        standIn.close();
+        for (String p : List.of("aws.endpointUrl", "aws.accessKeyId", "aws.secretAccessKey", "aws.disableEc2Metadata")) {
+            System.clearProperty(p);
+        }
+    }
+
+    /** A cluster of its own: web (behind the load balancer) and job, both on 1.4.1. */
+    private static String cluster(boolean breaker) {
+        String cluster = "c-" + UUID.randomUUID().toString().substring(0, 8);
+        standIn.service(cluster, "web", cluster + "-web")
+                .container("web", WEB + ":1.4.1", List.of("bin/web"), Map.of("SECRET_KEY_BASE", SECRET,
+                        "DATABASE_URL", "postgres://acme:" + DB_PASSWORD + "@db.internal/acme", "RAILS_ENV", "production"), 3000)
+                .secret("web", "SMTP_PASSWORD", "arn:aws:ssm:eu-west-1:123456789012:parameter/smtp")
+                .awslogs("/ecs/" + cluster, "ecs").healthPath("/up").circuitBreaker(breaker, breaker).create();
+        standIn.service(cluster, "job", cluster + "-job")
+                .container("job", WORKER + ":1.4.1", List.of("bin/job"), Map.of("SECRET_KEY_BASE", SECRET), 0)
+                .awslogs("/ecs/" + cluster, "ecs").circuitBreaker(breaker, breaker).create();
+        return cluster;
+    }
+
+    private static CliRun ecs(String cluster, String verb, String... more) {
+        var args = new ArrayList<>(List.of("ecs", verb, "--cluster", cluster, "--services", "web,job", "--region",
+                "eu-west-1", "--profile", profile.toString(), "--poll-every", "100ms", "--health-url",
+                standIn.loadBalancer(cluster, "web").toString()));
+        args.addAll(List.of(more));
+        return CliRun.of(args.toArray(String[]::new));
+    }
+
+    private static List<String> updatedServices() {
+        return standIn.calls("UpdateService").stream().map(body -> body.replaceAll(".*\"service\":\"([^\"]+)\".*", "$1"))
+                .toList();
+    }
+
+    private static void assertNoSecret(CliRun run) {
+        assertFalse(run.out().contains(SECRET) || run.err().contains(SECRET), "a secret was printed:\n" + run);
+        assertFalse(run.out().contains(DB_PASSWORD) || run.err().contains(DB_PASSWORD), "a password was printed:\n" + run);
+    }
+
+    @Test
+    void statusShowsEachServicesRevisionAndImagesAndTheVersion() {
+        String c = cluster(true);
+        CliRun run = ecs(c, "status");
+        assertEquals(0, run.exitCode(), run.toString());
+        assertTrue(run.out().contains("Acme 1.4.1 on ecs://" + c), run.out());
+        assertTrue(run.out().contains("web: " + c + "-web:1, 1/1 running"), run.out());
+        assertTrue(run.out().contains(WORKER + ":1.4.1"), run.out());
+        assertNoSecret(run);
+    }
+
+    @Test
+    void thePlanListsEachServicesRevisionsAndTagsInOrderAndMasksTheEnvironment() {
+        String c = cluster(true);
+        int before = standIn.calls("RegisterTaskDefinition").size();
+        CliRun run = ecs(c, "plan", "--to", "1.4.2");
+        assertEquals(0, run.exitCode(), run.toString());
+        String out = run.out();
+        assertTrue(out.contains("Upgrade Acme on ecs://" + c + " (eu-west-1): 1.4.1 → 1.4.2"), out);
+        assertTrue(out.contains("container web: " + WEB + ":1.4.1 → " + WEB + ":1.4.2"), out);
+        assertTrue(out.contains("container job: " + WORKER + ":1.4.1 → " + WORKER + ":1.4.2"), out);
+        assertTrue(out.indexOf("Deploy web") < out.indexOf("Deploy job"), "web first:\n" + out);
+        assertTrue(out.indexOf("Return job to " + c + "-job:1") < out.indexOf("Return web to " + c + "-web:1"),
+                "the way back in reverse order:\n" + out);
+        assertTrue(out.contains("3 environment values (not shown)"), out);
+        assertNoSecret(run);
+        assertEquals(before, standIn.calls("RegisterTaskDefinition").size(), "a plan registers nothing");
+        CliRun json = ecs(c, "plan", "--to", "1.4.2", "--json");
+        assertEquals(0, json.exitCode(), json.toString());
+        assertTrue(json.out().strip().startsWith("{") && json.out().contains("\"deploy\""), json.out());
+        assertNoSecret(json);
+    }
+
+    @Test
+    void anUpgradeDeploysWebThenJobFollowingEachDeploymentAndCheckingTheLoadBalancer() {
+        String c = cluster(true);
+        int before = updatedServices().size();
+        CliRun run = ecs(c, "upgrade", "--to", "1.4.2", "--yes");
+        assertEquals(0, run.exitCode(), run.toString());
+        assertEquals(List.of("web", "job"), updatedServices().subList(before, updatedServices().size()));
+        assertEquals(c + "-web:2", revision(standIn.taskDefinitionOf(c, "web")));
+        assertEquals(c + "-job:2", revision(standIn.taskDefinitionOf(c, "job")));
+        assertEquals(List.of(WEB + ":1.4.2"), standIn.runningImages(c, "web"));
+        assertEquals(List.of(WORKER + ":1.4.2"), standIn.runningImages(c, "job"));
+        assertTrue(run.out().contains("Verify web"), run.out());
+        assertTrue(run.out().contains("Acme 1.4.2 runs on web, job of cluster " + c), run.out());
+        assertNoSecret(run);
+    }
+
+    @Test
+    void aReleaseWhoseTasksNeverStartTripsTheBreakerAndTheRunSaysSoWithJobUntouched() {
+        String c = cluster(true);
+        standIn.crashing(WEB + ":1.9.0");
+        int before = updatedServices().size();
+        CliRun run = ecs(c, "upgrade", "--to", "1.9.0", "--yes");
+        assertEquals(4, run.exitCode(), run.toString());
+        assertEquals(List.of("web"), updatedServices().subList(before, updatedServices().size()), "job never moved");
+        assertEquals(c + "-web:1", revision(standIn.taskDefinitionOf(c, "web")));
+        assertEquals(c + "-job:1", revision(standIn.taskDefinitionOf(c, "job")));
+        assertTrue(run.out().contains("web is back on " + c + "-web:1; job was not changed"), run.out());
+        assertTrue(run.out().contains("CannotStartContainerError"), "the stopped tasks' reason is shown:\n" + run.out());
+        assertNoSecret(run);
+    }
+
+    @Test
+    void aBreakerThatNeverTripsMeetsSlipwaysDeadline() {
+        String c = cluster(false);
+        standIn.crashing(WEB + ":1.9.1");
+        CliRun run = ecs(c, "upgrade", "--to", "1.9.1", "--yes", "--deadline", "3s");
+        assertEquals(4, run.exitCode(), run.toString());
+        assertTrue(run.out().contains("did not complete within 3 s"), run.out());
+        assertEquals(c + "-web:1", revision(standIn.taskDefinitionOf(c, "web")));
+        assertEquals(List.of(WEB + ":1.4.1"), standIn.runningImages(c, "web"));
+    }
+
+    @Test
+    void jobFailingAfterWebSucceededSendsBothBackInReverseOrder() {
+        String c = cluster(true);
+        standIn.crashing(WORKER + ":1.9.2");
+        int before = updatedServices().size();
+        CliRun run = ecs(c, "upgrade", "--to", "1.9.2", "--yes");
+        assertEquals(4, run.exitCode(), run.toString());
+        // web, job (failed: the breaker already took job back), then web returned by Slipway.
+        assertEquals(List.of("web", "job", "web"), updatedServices().subList(before, updatedServices().size()));
+        assertEquals(c + "-web:1", revision(standIn.taskDefinitionOf(c, "web")));
+        assertEquals(c + "-job:1", revision(standIn.taskDefinitionOf(c, "job")));
+        assertEquals(List.of(WEB + ":1.4.1"), standIn.runningImages(c, "web"));
+        assertTrue(run.out().contains("web is back on " + c + "-web:1, job is back on " + c + "-job:1"), run.out());
+    }
+
+    @Test
+    void throttledCallsAreRetriedAndTheUpgradeGoesOn() {
+        String c = cluster(true);
+        int before = standIn.calls("UpdateService").size();
+        standIn.failNext("UpdateService", 400, "ThrottlingException", "Rate exceeded.", 2);
+        CliRun run = ecs(c, "upgrade", "--to", "1.4.2", "--yes");
+        assertEquals(0, run.exitCode(), run.toString());
+        assertEquals(4, standIn.calls("UpdateService").size() - before, "two throttled, then web and job");
+    }
+
+    @Test
+    void accessDeniedIsOneSentenceAndExit3() {
+        String c = cluster(true);
+        standIn.failNext("DescribeServices", 400, "AccessDeniedException",
+                "User: arn:aws:iam::123456789012:user/ci is not authorized to perform: ecs:DescribeServices", 1);
+        CliRun run = ecs(c, "upgrade", "--to", "1.4.2", "--yes");
+        assertEquals(3, run.exitCode(), run.toString());
+        assertEquals(1, run.err().strip().lines().count(), run.err());
+        assertTrue(run.err().contains("AWS refused ecs:DescribeServices"), run.err());
+        assertTrue(run.err().contains("not authorized"), run.err());
+        assertFalse(run.err().contains("at software.amazon"), run.err());
+    }
+
+    @Test
+    void rollbackReturnsEveryServiceToTheRevisionsBeforeTheLastUpgrade() {
+        String c = cluster(true);
+        assertEquals(0, ecs(c, "upgrade", "--to", "1.4.2", "--yes").exitCode());
+        CliRun run = ecs(c, "rollback", "--yes");
+        assertEquals(0, run.exitCode(), run.toString());
+        assertEquals(c + "-web:1", revision(standIn.taskDefinitionOf(c, "web")));
+        assertEquals(c + "-job:1", revision(standIn.taskDefinitionOf(c, "job")));
+        assertEquals(List.of(WORKER + ":1.4.1"), standIn.runningImages(c, "job"));
+        assertTrue(run.out().indexOf("Return job") < run.out().indexOf("Return web"), "reverse order:\n" + run.out());
+        CliRun again = ecs(c, "rollback", "--yes");
+        assertEquals(0, again.exitCode(), again.toString());
+        assertTrue(again.out().contains("nothing was changed"), again.out());
+    }
+
+    @Test
+    void anInterruptedUpgradeIsReportedAndRefusedUntilRolledBack() {
+        String c = cluster(true);
+        Path record = EcsRecord.directory("eu-west-1", c);
+        var entry = JournalEntry.start("upgrade", "1.4.1", "1.4.2", "r1");
+        new EcsRecord("r1", "2026-11-30T00:00:00Z", "Acme", "1.4.1", List.of(
+                new EcsRecord.Revision("web", standIn.taskDefinitionOf(c, "web")),
+                new EcsRecord.Revision("job", standIn.taskDefinitionOf(c, "job")))).write(record);
+        Journal.begin(new LocalTarget(), record.toString(), entry);
+
+        assertTrue(ecs(c, "status").out().contains("was interrupted"));
+        CliRun refused = ecs(c, "upgrade", "--to", "1.4.2", "--yes");
+        assertEquals(3, refused.exitCode(), refused.toString());
+        assertTrue(refused.err().contains("slipway ecs rollback --cluster " + c), refused.err());
+        CliRun rollback = ecs(c, "rollback", "--yes");
+        assertEquals(0, rollback.exitCode(), rollback.toString());
+        assertTrue(Journal.find(new LocalTarget(), record.toString()).isEmpty(), "the rollback ends the journal");
+        assertEquals(0, ecs(c, "upgrade", "--to", "1.4.2", "--yes").exitCode());
+    }
+
+    @Test
+    void aServiceOnAnotherDeploymentControllerIsRefused() {
+        String c = "c-" + UUID.randomUUID().toString().substring(0, 8);
+        standIn.service(c, "web", c + "-web").container("web", WEB + ":1.4.1", List.of(), Map.of(), 0)
+                .controller("CODE_DEPLOY").create();
+        standIn.service(c, "job", c + "-job").container("job", WORKER + ":1.4.1", List.of(), Map.of(), 0).create();
+        CliRun run = ecs(c, "upgrade", "--to", "1.4.2", "--yes");
+        assertEquals(3, run.exitCode(), run.toString());
+        assertTrue(run.err().contains("deployed by CODE_DEPLOY"), run.err());
+    }
+
+    @Test
+    void unknownServicesAndMissingRegionsAreBadInput() {
+        String c = cluster(true);
+        CliRun run = CliRun.of("ecs", "status", "--cluster", c, "--services", "web,nope", "--region", "eu-west-1");
+        assertEquals(2, run.exitCode(), run.toString());
+        assertTrue(run.err().contains("no active service nope (MISSING)"), run.err());
+    }
+
+    private static String revision(String arn) {
+        return arn.substring(arn.indexOf("task-definition/") + "task-definition/".length());
+    }
+}
