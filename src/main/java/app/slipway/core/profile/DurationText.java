@@ -6,11 +6,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Durations as profiles write them: {@code 180s}, {@code 3m}, {@code 1h}, or a bare number of
+ * Durations as profiles write them: {@code 180s}, {@code 3m}, {@code 1h} ({@code 500ms} too), or a bare number of
  * seconds ({@code 90}). Always positive.
  */
 public final class DurationText {
-    private static final Pattern FORM = Pattern.compile("(\\d{1,9})\\s*([smh]?)");
+    private static final Pattern FORM = Pattern.compile("(\\d{1,9})\\s*(ms|[smh]?)");
 
     private DurationText() {}
 
@@ -22,6 +22,7 @@ public final class DurationText {
         long amount = Long.parseLong(m.group(1));
         if (amount == 0) return Optional.empty();
         return Optional.of(switch (m.group(2)) {
+            case "ms" -> Duration.ofMillis(amount);
             case "m" -> Duration.ofMinutes(amount);
             case "h" -> Duration.ofHours(amount);
             default -> Duration.ofSeconds(amount);
