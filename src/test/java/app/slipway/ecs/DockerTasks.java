@@ -88,8 +88,12 @@ final class DockerTasks implements TaskRunner {
     }
 
     @Override
-    public void remove(String runtimeId) {
+    public void stop(String runtimeId) {
         docker(Duration.ofSeconds(30), "stop", "-t", "3", runtimeId);
+    }
+
+    @Override
+    public void remove(String runtimeId) {
         docker(Duration.ofSeconds(30), "rm", "-f", runtimeId);
     }
 

@@ -181,7 +181,7 @@ final class Scheduler implements AutoCloseable {
         });
     }
 
-    /** Stops a task: logs collected one last time, containers removed off the lock, then STOPPED. */
+    /** Stops a task: containers stopped, logs collected one last time, containers removed (off the lock), STOPPED. */
     private void stop(TaskState t, String code, String reason, boolean failure) {
         t.desiredStatus = "STOPPED";
         t.lastStatus = "DEACTIVATING";
@@ -194,12 +194,10 @@ final class Scheduler implements AutoCloseable {
         work.execute(() -> {
             List<Integer> exits = new ArrayList<>();
             for (TaskState.Container c : t.containers) {
-                Integer exit = collect(t, c);
-                if (c.runtimeId != null) {
-                    runner.remove(c.runtimeId);
-                    if (exit == null) exit = exitAfterRemove(c);
-                }
-                exits.add(exit);
+                if (c.runtimeId != null) runner.stop(c.runtimeId);
+                Integer exit = collect(t, c); // after the stop: its last lines too
+                if (c.runtimeId != null) runner.remove(c.runtimeId);
+                exits.add(exit == null ? 137 : exit);
             }
             synchronized (state) {
                 t.busy = false;
@@ -213,15 +211,6 @@ final class Scheduler implements AutoCloseable {
                 t.version++;
             }
         });
-    }
-
-    private Integer exitAfterRemove(TaskState.Container c) {
-        try {
-            Integer exit = runner.exitCode(c.runtimeId);
-            return exit == null ? 137 : exit;
-        } catch (java.io.IOException e) {
-            return 137;
-        }
     }
 
     /** A task of {@code d} failed: counts until one was healthy; the circuit breaker trips at its threshold. */

@@ -17,6 +17,7 @@ final class SimulatedTasks implements TaskRunner {
     final Set<String> unhealthy = ConcurrentHashMap.newKeySet();
     private final Map<String, ContainerSpec> running = new ConcurrentHashMap<>();
     private final Map<String, List<LogLine>> logs = new ConcurrentHashMap<>();
+    private final Map<String, Integer> exited = new ConcurrentHashMap<>();
 
     private static boolean listed(Set<String> images, ContainerSpec c) {
         return images.contains(c.image()) || images.contains(c.tag());
@@ -40,12 +41,17 @@ final class SimulatedTasks implements TaskRunner {
 
     @Override
     public Integer exitCode(String runtimeId) {
-        return running.containsKey(runtimeId) ? null : 137;
+        return running.containsKey(runtimeId) ? null : exited.getOrDefault(runtimeId, 137);
     }
 
     @Override
     public List<LogLine> logs(String runtimeId) {
         return logs.getOrDefault(runtimeId, List.of());
+    }
+
+    @Override
+    public void stop(String runtimeId) {
+        if (running.remove(runtimeId) != null) exited.put(runtimeId, 0); // as if it handled SIGTERM
     }
 
     @Override

@@ -17,7 +17,10 @@ interface TaskRunner extends AutoCloseable {
     /** Every stdout/stderr line the container wrote so far, oldest first. */
     List<LogLine> logs(String runtimeId) throws IOException;
 
-    /** Stops (TERM, then KILL) and removes the container. */
+    /** Stops the container (TERM, then KILL after a few seconds); it stays until {@link #remove}. */
+    void stop(String runtimeId);
+
+    /** Removes the container (killing it if it still runs). */
     void remove(String runtimeId);
 
     /** GET {@code path} from the container's port on 127.0.0.1 (status -1: nothing answered). */
