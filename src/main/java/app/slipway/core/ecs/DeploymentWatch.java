@@ -37,16 +37,21 @@ final class DeploymentWatch {
         this.listener = listener;
     }
 
-    /** Returns once {@code deploymentId} of {@code service} has COMPLETED; throws {@link UnhealthyStack} otherwise. */
-    void follow(String service, String deploymentId, TaskDefinition running, Instant since) throws InterruptedException {
+    /**
+     * Returns once {@code deploymentId} of {@code service} has COMPLETED; throws {@link UnhealthyStack} otherwise.
+     *
+     * @param before the service as it was when the deployment started: its events are not news
+     */
+    void follow(String service, String deploymentId, TaskDefinition running, Service before) throws InterruptedException {
         Instant deadline = Instant.now().plus(timing.deadline());
         Set<String> seen = new HashSet<>();
+        before.events().forEach(e -> seen.add(e.id()));
         Integer lastRunning = null;
         while (true) {
             Optional<Service> read = describe(service);
             if (read.isPresent()) {
                 Service s = read.get();
-                report(s, since, seen);
+                report(s, seen);
                 Optional<Deployment> mine = s.deployments().stream().filter(d -> deploymentId.equals(d.id())).findFirst();
                 if (mine.isEmpty()) {
                     throw failed(service, deploymentId, running, "its deployment " + deploymentId
@@ -86,12 +91,11 @@ final class DeploymentWatch {
         }
     }
 
-    private void report(Service s, Instant since, Set<String> seen) {
+    private void report(Service s, Set<String> seen) {
         List<ServiceEvent> events = s.events();
         for (int i = events.size() - 1; i >= 0; i--) { // newest first in the answer; said oldest first
             ServiceEvent e = events.get(i);
-            boolean fresh = e.createdAt() == null || !e.createdAt().isBefore(since.minusSeconds(1));
-            if (fresh && e.id() != null && seen.add(e.id())) {
+            if (e.id() != null && seen.add(e.id())) {
                 listener.on(new RunEvent.LogLine(s.serviceName(), e.message()));
             }
         }

@@ -7,7 +7,6 @@ import app.slipway.core.run.RunContext;
 import app.slipway.core.run.StepAction;
 import app.slipway.core.run.UnhealthyStack;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -129,7 +128,7 @@ final class EcsActions {
             }
             run.listener().on(new RunEvent.Notice(service + " is going back to " + EcsService.revisionName(arn)
                     + " already (the circuit breaker's rollback); following it."));
-            new DeploymentWatch(aws, cluster(), timing, run.listener()).follow(service, primary.id(), previous, Instant.now());
+            new DeploymentWatch(aws, cluster(), timing, run.listener()).follow(service, primary.id(), previous, now);
             return;
         }
         moveAndFollow(run, service, previous);
@@ -137,7 +136,7 @@ final class EcsActions {
 
     private void moveAndFollow(RunContext run, String service, TaskDefinition td) throws InterruptedException {
         String arn = td.taskDefinitionArn();
-        Instant since = Instant.now();
+        Service before = describe(service);
         Service updated = AwsFailures.call("ecs:UpdateService of " + service, () -> aws.ecs().updateService(r -> r
                 .cluster(cluster()).service(service).taskDefinition(arn).forceNewDeployment(true))).service();
         String deployment = updated.deployments().stream()
@@ -147,7 +146,7 @@ final class EcsActions {
         moves.moved(service, deployment);
         run.listener().on(new RunEvent.Notice(service + ": deployment " + deployment + " of "
                 + EcsService.revisionName(arn) + " started."));
-        new DeploymentWatch(aws, cluster(), timing, run.listener()).follow(service, deployment, td, since);
+        new DeploymentWatch(aws, cluster(), timing, run.listener()).follow(service, deployment, td, before);
     }
 
     private Service describe(String service) {

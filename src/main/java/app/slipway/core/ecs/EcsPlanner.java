@@ -70,8 +70,9 @@ public final class EcsPlanner {
         steps.add(StepKind.READ, "Read the services", readDetails(stack), List.of(), StepAction.NOTHING);
         steps.add(StepKind.PREFLIGHT, List.of("Take this cluster's lock (" + directory + "/.slipway/lock).",
                 "Read the services again: none may have a deployment in progress or have moved since this plan."),
-                List.of(aws("ecs", "describe-services", "--cluster", target.cluster(), "--services",
-                        String.join(" ", target.services()))), actions.preflight());
+                List.of(aws(java.util.stream.Stream.concat(java.util.stream.Stream.of("ecs", "describe-services",
+                        "--cluster", target.cluster(), "--services"), target.services().stream()).toArray(String[]::new))),
+                actions.preflight());
         steps.add(StepKind.BACKUP, "Remember the running revisions", List.of("Writes "
                 + EcsRecord.file(directory, id) + ": " + revisionsText(stack)
                 + " — where a failure, and 'slipway ecs rollback', return to."), List.of(),
@@ -89,11 +90,12 @@ public final class EcsPlanner {
                 continue;
             }
             steps.add(StepKind.DEPLOY, "Deploy " + name, List.of("Moves " + name + " from " + r.service().revision()
-                    + " to the new " + r.request().family() + " revision (a new deployment), and follows that deployment"
+                    + " to the " + r.request().family() + " revision step " + steps.numberOf(StepKind.REGISTER)
+                    + " registers (its latest; a new deployment), and follows that deployment"
                     + " until ECS says it completed; failed, rolled back by the circuit breaker, or still running after "
                     + DeploymentWatch.words(options.timing().deadline()) + " is a failure."),
                     List.of(aws("ecs", "update-service", "--cluster", target.cluster(), "--service", name,
-                            "--task-definition", r.request().family() + ":NEW", "--force-new-deployment")),
+                            "--task-definition", r.request().family(), "--force-new-deployment")),
                     actions.deploy(name));
             verifyStep(steps, check, name, actions);
         }

@@ -432,6 +432,7 @@ public final class ConnectViewModel {
         if (busy.get() || pendingHostKey.get() != null) return false;
         if (mode.get() == ConnectMode.LOCAL) return true;
         if (mode.get() == ConnectMode.FLEET) return !blank(fleetFile.get());
+        if (mode.get() == ConnectMode.ECS) return !blank(ecsCluster.get()) && !blank(ecsServices.get());
         if (blank(host.get()) || blank(port.get()) || blank(user.get())) return false;
         if (auth.get() == AuthKind.KEY_FILE && blank(keyFile.get())) return false;
         return auth.get() != AuthKind.PASSWORD || !isEmpty(password.get());

@@ -109,7 +109,8 @@ public final class PlanPage implements WizardPage {
         scroll.getStyleClass().add("edge-to-edge");
         VBox.setVgrow(scroll, Priority.ALWAYS);
 
-        var hint = new Label("Nothing has changed yet. Any failure from the rename on rolls the stack back on its own.");
+        var hint = new Label();
+        hint.textProperty().bind(model.footnote);
         hint.getStyleClass().add(Styles.TEXT_MUTED);
         hint.setWrapText(true);
         return new VBox(12, title, heading, backup, notes, planning, error, keys, scroll, hint);

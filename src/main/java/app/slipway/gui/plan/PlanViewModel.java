@@ -43,6 +43,9 @@ public final class PlanViewModel {
     public final BooleanProperty busy = new SimpleBooleanProperty();
     public final BooleanProperty ready = new SimpleBooleanProperty();
     public final StringProperty error = new SimpleStringProperty("");
+    /** Below the steps: that nothing has changed yet, and from where a failure goes back on its own. */
+    public final StringProperty footnote = new SimpleStringProperty(
+            "Nothing has changed yet. Any failure from the rename on rolls the stack back on its own.");
     /** For several servers: the server each step belongs to. */
     public final java.util.Map<PlanStep, String> stepGroups = new java.util.IdentityHashMap<>();
     private app.slipway.core.fleet.FleetPlan fleetPlan;
@@ -106,6 +109,10 @@ public final class PlanViewModel {
 
     private void show(Plan planned) {
         busy.set(false);
+        footnote.set(planned.target().startsWith("ecs://")
+                ? "Nothing has changed yet. A failure once a service has moved returns the services already moved, in"
+                + " reverse order." : "Nothing has changed yet. Any failure from the rename on rolls the stack back on"
+                + " its own.");
         plan = planned;
         missingKeys.clear();
         heading.set(heading(planned));

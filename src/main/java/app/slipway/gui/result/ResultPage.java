@@ -131,6 +131,7 @@ public final class ResultPage implements WizardPage {
 
     private Node backup() {
         var title = sectionTitle("Backup");
+        title.textProperty().bind(model.backupTitleProperty());
         // a read-only field: the path is there to be copied into a terminal
         var path = new TextField();
         path.setEditable(false);
@@ -145,8 +146,7 @@ public final class ResultPage implements WizardPage {
     private Node rollback() {
         var title = sectionTitle("Roll back");
         var why = mutedNote();
-        why.setText("Returns .env, the compose file and the images to the backup's state, then restarts and verifies."
-                + " The database stays as it is unless you ask for it below.");
+        why.textProperty().bind(model.rollbackNoteProperty());
         var database = new CheckBox("Also restore the _database and volumes from the backup (the app is stopped meanwhile)");
         database.selectedProperty().bindBidirectional(model.restoreDatabase);
         database.visibleProperty().bind(model.restoreDatabaseOfferedProperty());

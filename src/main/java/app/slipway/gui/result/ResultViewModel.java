@@ -60,6 +60,12 @@ public final class ResultViewModel {
     private final ObjectProperty<Tone> tone = new SimpleObjectProperty<>(this, "tone", Tone.SUCCESS);
     private final StringProperty product = new SimpleStringProperty(this, "product", "the product");
     private final StringProperty backupLocation = new SimpleStringProperty(this, "backupLocation", "");
+    /** What the backup and the rollback are, in the target's own terms (a stack's files, or ECS revisions). */
+    private final StringProperty backupTitle = new SimpleStringProperty(this, "backupTitle", COMPOSE_BACKUP);
+    private final StringProperty rollbackNote = new SimpleStringProperty(this, "rollbackNote", COMPOSE_ROLLBACK);
+    private static final String COMPOSE_BACKUP = "Backup";
+    private static final String COMPOSE_ROLLBACK = "Returns .env, the compose file and the images to the backup's"
+            + " state, then restarts and verifies. The database stays as it is unless you ask for it below.";
     private final ObservableList<ServiceLog> logs = FXCollections.observableArrayList();
     private final StringProperty url = new SimpleStringProperty(this, "url", "");
     private final StringProperty urlNote = new SimpleStringProperty(this, "urlNote", "");
@@ -120,6 +126,9 @@ public final class ResultViewModel {
         urlNote.set("");
         urlUnknown.set(false);
         updatePrimary();
+        backupTitle.set(ecs != null ? "Revisions to return to (kept on this computer)" : COMPOSE_BACKUP);
+        rollbackNote.set(ecs != null ? "Returns each service to the task definition revision it ran before the upgrade,"
+                + " in reverse order, each deployment followed to its end." : COMPOSE_ROLLBACK);
         if (ecs != null) {
             // ECS: the revisions to return to are remembered on this computer; the address is the load balancer's.
             backupLocation.set(result.backupId() == null ? ""
@@ -289,6 +298,14 @@ public final class ResultViewModel {
     /** "/opt/strata/backups/20250101T…-1.0.0-to-2.0.0" on the target; empty without a backup. */
     public ReadOnlyStringProperty backupLocationProperty() {
         return backupLocation;
+    }
+
+    public ReadOnlyStringProperty backupTitleProperty() {
+        return backupTitle;
+    }
+
+    public ReadOnlyStringProperty rollbackNoteProperty() {
+        return rollbackNote;
     }
 
     public ObservableList<ServiceLog> logs() {

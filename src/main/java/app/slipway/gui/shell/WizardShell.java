@@ -107,8 +107,9 @@ public final class WizardShell implements Navigator {
         var connection = new Label();
         connection.setId("shell-connection");
         connection.getStyleClass().add(Styles.TEXT_MUTED);
-        connection.textProperty().bind(Bindings.createStringBinding(() -> session.connection.get() == null
-                ? "Not connected" : session.connection.get().describe(), session.connection));
+        connection.textProperty().bind(Bindings.createStringBinding(() -> session.ecs.get() != null
+                ? session.ecs.get().stack().target().describe() : session.connection.get() == null
+                ? "Not connected" : session.connection.get().describe(), session.connection, session.ecs));
         var dark = new ToggleButton();
         dark.setId("shell-dark");
         dark.setFocusTraversable(true);
