@@ -252,6 +252,20 @@ class EcsCommandTest {
     }
 
     @Test
+    void missingCredentialsAreOneSentenceAndExit3() {
+        String c = cluster(true);
+        System.clearProperty("aws.accessKeyId");
+        try {
+            CliRun run = ecs(c, "status");
+            assertEquals(3, run.exitCode(), run.toString());
+            assertTrue(run.err().startsWith("No AWS credentials were found"), run.err());
+            assertEquals(1, run.err().strip().lines().count(), run.err());
+        } finally {
+            System.setProperty("aws.accessKeyId", "AKIDTEST");
+        }
+    }
+
+    @Test
     void unknownServicesAndMissingRegionsAreBadInput() {
         String c = cluster(true);
         CliRun run = CliRun.of("ecs", "status", "--cluster", c, "--services", "web,nope", "--region", "eu-west-1");
