@@ -15,7 +15,7 @@ trap 'kill $xvfb 2>/dev/null || true' EXIT
 sleep 1
 out="$PWD/docs/screens"
 mkdir -p "$out"
-DISPLAY=$display mvn -B -q -o test -DbuildDir=target-screens -Dtest='WizardEndToEndTest,FleetWizardTest,PlanPageTest' \
+DISPLAY=$display mvn -B -q -o test -DbuildDir=target-screens -Dtest='WizardEndToEndTest,FleetWizardTest,EcsWizardTest,PlanPageTest' \
     -Dsurefire.failIfNoSpecifiedTests=false \
     "-Dfx.test.platform=-Dtestfx.robot=glass -Dprism.order=sw -Dslipway.screenshots=$out"
 ls -1 "$out"
