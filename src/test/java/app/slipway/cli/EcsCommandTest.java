@@ -111,6 +111,7 @@ class EcsCommandTest {
         assertEquals(0, run.exitCode(), run.toString());
         String out = run.out();
         assertTrue(out.contains("Upgrade Acme on ecs://" + c + " (eu-west-1): 1.4.1 → 1.4.2"), out);
+        assertTrue(out.contains(c + "-web:1 → " + c + "-web:2 (new):"), "current and new revision:\n" + out);
         assertTrue(out.contains("container web: " + WEB + ":1.4.1 → " + WEB + ":1.4.2"), out);
         assertTrue(out.contains("container job: " + WORKER + ":1.4.1 → " + WORKER + ":1.4.2"), out);
         assertTrue(out.indexOf("Deploy web") < out.indexOf("Deploy job"), "web first:\n" + out);

@@ -47,7 +47,7 @@ final class EcsActions {
             run.takeLock();
             for (EcsService read : stack.services()) {
                 Service now = describe(read.name());
-                var rolling = new EcsService(now, read.taskDefinition(), List.of()).deploymentInProgress();
+                var rolling = new EcsService(now, read.taskDefinition(), List.of(), 0).deploymentInProgress();
                 if (rolling.isPresent()) throw inProgress(read.name(), rolling.get());
                 if (!now.taskDefinition().equals(read.taskDefinition().taskDefinitionArn())) {
                     throw SlipwayException.refused(read.name() + " moved to " + EcsService.revisionName(now.taskDefinition())

@@ -90,12 +90,11 @@ public final class EcsPlanner {
                 continue;
             }
             steps.add(StepKind.DEPLOY, "Deploy " + name, List.of("Moves " + name + " from " + r.service().revision()
-                    + " to the " + r.request().family() + " revision step " + steps.numberOf(StepKind.REGISTER)
-                    + " registers (its latest; a new deployment), and follows that deployment"
+                    + " to " + r.service().nextRevision() + " (a new deployment), and follows that deployment"
                     + " until ECS says it completed; failed, rolled back by the circuit breaker, or still running after "
                     + DeploymentWatch.words(options.timing().deadline()) + " is a failure."),
                     List.of(aws("ecs", "update-service", "--cluster", target.cluster(), "--service", name,
-                            "--task-definition", r.request().family(), "--force-new-deployment")),
+                            "--task-definition", r.service().nextRevision(), "--force-new-deployment")),
                     actions.deploy(name));
             verifyStep(steps, check, name, actions);
         }
@@ -176,7 +175,7 @@ public final class EcsPlanner {
     private static List<String> registerDetails(List<NewRevision> changing) {
         List<String> lines = new ArrayList<>();
         for (NewRevision r : changing) {
-            lines.add(r.service().revision() + " → a new revision of " + r.request().family() + ":");
+            lines.add(r.service().revision() + " → " + r.service().nextRevision() + " (new):");
             r.changes().forEach(c -> lines.add("  " + c.describe()));
             lines.add("  " + r.kept());
         }

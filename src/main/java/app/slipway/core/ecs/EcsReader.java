@@ -31,7 +31,10 @@ public final class EcsReader {
             DescribeTaskDefinitionResponse td = AwsFailures.call("ecs:DescribeTaskDefinition of "
                     + EcsService.revisionName(s.taskDefinition()), () -> aws.ecs().describeTaskDefinition(r -> r
                     .taskDefinition(s.taskDefinition()).include(TaskDefinitionField.TAGS)));
-            services.add(new EcsService(s, td.taskDefinition(), td.tags()));
+            String family = td.taskDefinition().family();
+            int latest = AwsFailures.call("ecs:DescribeTaskDefinition of " + family, () -> aws.ecs()
+                    .describeTaskDefinition(r -> r.taskDefinition(family))).taskDefinition().revision();
+            services.add(new EcsService(s, td.taskDefinition(), td.tags(), latest));
         }
         List<String> images = services.stream().flatMap(s -> s.taskDefinition().containerDefinitions().stream())
                 .map(ContainerDefinition::image).toList();

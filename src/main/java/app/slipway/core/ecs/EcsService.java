@@ -7,10 +7,19 @@ import software.amazon.awssdk.services.ecs.model.Service;
 import software.amazon.awssdk.services.ecs.model.Tag;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
 
-/** One ECS service as it was read: the service, the task definition it runs (and that one's tags). */
-public record EcsService(Service service, TaskDefinition taskDefinition, List<Tag> tags) {
+/**
+ * One ECS service as it was read: the service, the task definition it runs (and that one's tags).
+ *
+ * @param latestRevision the newest revision of that task definition's family (the next one registered is one more)
+ */
+public record EcsService(Service service, TaskDefinition taskDefinition, List<Tag> tags, int latestRevision) {
     public EcsService {
         tags = List.copyOf(tags);
+    }
+
+    /** {@code family:N}: the name the next revision of this family will most likely get. */
+    public String nextRevision() {
+        return taskDefinition.family() + ":" + (Math.max(latestRevision, taskDefinition.revision()) + 1);
     }
 
     public String name() {

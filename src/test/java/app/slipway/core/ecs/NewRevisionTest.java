@@ -48,7 +48,7 @@ class NewRevisionTest {
 
     private static EcsService service(TaskDefinition td) {
         return new EcsService(Service.builder().serviceName("web").taskDefinition(td.taskDefinitionArn()).build(), td,
-                List.of(Tag.builder().key("team").value("ops").build()));
+                List.of(Tag.builder().key("team").value("ops").build()), 7);
     }
 
     @Test
