@@ -93,6 +93,12 @@ public final class EcsCommand {
             return EcsRecord.directory(stack.target().region(), stack.target().cluster());
         }
 
+        /** Runs {@code plan} with this machine as its host: the cluster's lock, journal and history live here. */
+        int run(Plan plan) {
+            var output = new RunOutput(out(), spec.commandLine().getErr(), json);
+            return output.finish(new Runner(new LocalTarget(), plan, output.listener(plan)).run());
+        }
+
         void print(Plan plan, EcsStack stack) {
             if (json) {
                 out().println(Json.write(PlanCommand.asJson(plan)));
@@ -102,6 +108,17 @@ public final class EcsCommand {
                 out().println(stack.redactor().redact(PlanCommand.body(sb, plan)));
             }
             out().flush();
+        }
+    }
+
+    /** plan and upgrade: a version to go to. */
+    abstract static class ToVersion extends EcsOptions {
+        @Option(names = "--to", paramLabel = "VERSION", required = true, description = "The version to upgrade to.") String to;
+
+        Plan plan(AwsSession aws, EcsStack stack, boolean breakLock) {
+            Path dir = directory(stack);
+            return EcsPlanner.plan(aws, stack, new EcsUpgradeOptions(to, Optional.ofNullable(healthUrl), timing(),
+                    breakLock), dir, Journal.find(new LocalTarget(), dir.toString()));
         }
     }
 
@@ -125,18 +142,13 @@ public final class EcsCommand {
     @Command(name = "plan", mixinStandardHelpOptions = true,
             description = "Every step an ECS upgrade to VERSION would take: each service's current and new revision and"
                     + " image tags, in order. Changes nothing.")
-    static final class PlanIt extends EcsOptions implements Callable<Integer> {
-        @Option(names = "--to", paramLabel = "VERSION", required = true, description = "The version to upgrade to.") String to;
-
+    static final class PlanIt extends ToVersion implements Callable<Integer> {
         @Override
         public Integer call() {
             EnvFile.requireValidVersion(to);
             try (AwsSession aws = open()) {
                 EcsStack stack = read(aws);
-                Path dir = directory(stack);
-                Plan plan = EcsPlanner.plan(aws, stack, new EcsUpgradeOptions(to, Optional.ofNullable(healthUrl),
-                        timing(), false), dir, Journal.find(new LocalTarget(), dir.toString()));
-                print(plan, stack);
+                print(plan(aws, stack, false), stack);
                 return 0;
             }
         }
@@ -146,8 +158,7 @@ public final class EcsCommand {
             description = "Registers the new revisions, then deploys each service in order, following its deployment"
                     + " and checking the health URL before the next. A failure returns the services already moved to"
                     + " their previous revisions, in reverse order (exit 4).")
-    static final class Upgrade extends EcsOptions implements Callable<Integer> {
-        @Option(names = "--to", paramLabel = "VERSION", required = true, description = "The version to upgrade to.") String to;
+    static final class Upgrade extends ToVersion implements Callable<Integer> {
         @Option(names = "--yes", description = "Do not ask for confirmation.") boolean yes;
         @Option(names = "--break-lock", description = "Take this cluster's lock even though a run that is gone holds it.")
         boolean breakLock;
@@ -157,14 +168,10 @@ public final class EcsCommand {
             EnvFile.requireValidVersion(to);
             try (AwsSession aws = open()) {
                 EcsStack stack = read(aws);
-                Path dir = directory(stack);
-                var local = new LocalTarget();
-                Plan plan = EcsPlanner.plan(aws, stack, new EcsUpgradeOptions(to, Optional.ofNullable(healthUrl),
-                        timing(), breakLock), dir, Journal.find(local, dir.toString()));
+                Plan plan = plan(aws, stack, breakLock);
                 Confirmation.require(yes, "Upgrade " + plan.product() + " on " + plan.target() + " ("
                         + String.join(", ", stack.target().services()) + ") from " + plan.from() + " to " + plan.to() + "?");
-                var output = new RunOutput(out(), spec.commandLine().getErr(), json);
-                return output.finish(new Runner(local, plan, output.listener(plan)).run());
+                return run(plan);
             }
         }
     }
@@ -187,8 +194,7 @@ public final class EcsCommand {
                         dir, History.read(local, dir.toString()), Journal.find(local, dir.toString()));
                 Confirmation.require(yes, "Return " + String.join(", ", stack.target().services()) + " on "
                         + plan.target() + " to the revisions they ran before (" + plan.to() + ")?");
-                var output = new RunOutput(out(), spec.commandLine().getErr(), json);
-                return output.finish(new Runner(local, plan, output.listener(plan)).run());
+                return run(plan);
             }
         }
     }

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Optional;
 
@@ -41,10 +40,7 @@ public record EcsRecord(String id, String at, String product, String version, Li
     public void write(Path directory) {
         Path file = file(directory, id);
         try {
-            Files.createDirectories(file.getParent());
-            Path tmp = Files.createTempFile(file.getParent(), ".revisions", ".tmp");
-            Files.write(tmp, JSON.writeValueAsBytes(this));
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            app.slipway.core.state.StateHome.writeAtomically(file, JSON.writeValueAsBytes(this));
         } catch (IOException e) {
             throw SlipwayException.refused("Cannot write " + file + " (" + e.getMessage() + "): check the permissions"
                     + " there; nothing on AWS was changed.");

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -62,10 +61,7 @@ public record FleetRecord(String fleet, String from, String to, String at, Map<S
 
     private static void write(Path file, FleetRecord record) {
         try {
-            Files.createDirectories(file.getParent());
-            Path tmp = Files.createTempFile(file.getParent(), ".fleet", ".tmp");
-            Files.write(tmp, JSON.writeValueAsBytes(record));
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            app.slipway.core.state.StateHome.writeAtomically(file, JSON.writeValueAsBytes(record));
         } catch (IOException e) {
             throw SlipwayException.refused("Cannot write " + file + " (" + e.getMessage() + "): check the permissions there.");
         }

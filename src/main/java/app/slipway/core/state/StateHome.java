@@ -1,6 +1,9 @@
 package app.slipway.core.state;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 
 /**
  * Where this machine keeps what Slipway remembers of things that have no stack directory of their
@@ -14,5 +17,17 @@ public final class StateHome {
         Path base = state != null && !state.isBlank() ? Path.of(state)
                 : Path.of(System.getProperty("user.home"), ".local", "state");
         return base.resolve("slipway");
+    }
+
+    /** Writes {@code file} whole or not at all: a reader never sees half of it, a crash never leaves half. */
+    public static void writeAtomically(Path file, byte[] content) throws IOException {
+        Files.createDirectories(file.getParent());
+        Path tmp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
+        try {
+            Files.write(tmp, content);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
     }
 }
