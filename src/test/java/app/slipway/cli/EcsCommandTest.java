@@ -76,9 +76,9 @@ class EcsCommandTest {
 
     private static CliRun ecs(String cluster, String verb, String... more) {
         var args = new ArrayList<>(List.of("ecs", verb, "--cluster", cluster, "--services", "web,job", "--region",
-                "eu-west-1", "--profile", profile.toString(), "--poll-every", "100ms", "--health-url",
-                standIn.loadBalancer(cluster, "web").toString()));
+                "eu-west-1", "--profile", profile.toString(), "--health-url", standIn.loadBalancer(cluster, "web").toString()));
         args.addAll(List.of(more));
+        if (!args.contains("--poll-every")) args.addAll(List.of("--poll-every", "100ms"));
         return CliRun.of(args.toArray(String[]::new));
     }
 
@@ -155,6 +155,18 @@ class EcsCommandTest {
         assertTrue(run.out().contains("web is back on " + c + "-web:1; job was not changed"), run.out());
         assertTrue(run.out().contains("CannotStartContainerError"), "the stopped tasks' reason is shown:\n" + run.out());
         assertNoSecret(run);
+    }
+
+    @Test
+    void aDeploymentGoneBecauseTheBreakerAlreadyRolledBackIsAFailureThoughTheServiceLooksStable() {
+        String c = cluster(true);
+        standIn.crashing(WEB + ":1.9.3");
+        // Polled seldom, the breaker has failed the deployment and finished its rollback between two looks.
+        CliRun run = ecs(c, "upgrade", "--to", "1.9.3", "--yes", "--poll-every", "4s");
+        assertEquals(4, run.exitCode(), run.toString());
+        assertTrue(run.out().contains("is gone: ECS replaced it"), run.out());
+        assertTrue(run.out().contains("web already runs " + c + "-web:1"), run.out());
+        assertEquals(List.of(WEB + ":1.4.1"), standIn.runningImages(c, "web"));
     }
 
     @Test
