@@ -503,6 +503,7 @@ fixture.version.legacy=1.0.0
 fixture.version.current=2.0.0
 fixture.version.next=2.1.0
 fixture.version.unhealthy=3.0.0
+fixture.version.crashing=3.0.1
 fixture.dir=$FIXTURE_DIR
 fixture.port=$FIXTURE_PORT
 EOF

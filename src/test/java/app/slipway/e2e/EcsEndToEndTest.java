@@ -98,7 +98,7 @@ class EcsEndToEndTest {
     @Test
     void aReleaseThatCannotStartIsRolledBackByTheBreakerAndTheRunSaysWhyWithJobUntouched() throws Exception {
         String c = cluster();
-        CliRun run = ecs(c, "upgrade", "--to", "3.0.1", "--yes");
+        CliRun run = ecs(c, "upgrade", "--to", testbed.crashingVersion(), "--yes");
         assertEquals(4, run.exitCode(), run.toString());
         assertTrue(run.out().contains("web is back on " + c + "-web:1; job was not changed"), run.out());
         assertTrue(run.out().contains("Last log lines of web:"), run.out());

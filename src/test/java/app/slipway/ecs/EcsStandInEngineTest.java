@@ -92,7 +92,7 @@ class EcsStandInEngineTest {
                         .orElse(null));
         assertEquals("web 2.1.0 listening on 127.0.0.1:" + port, line);
 
-        String crashing = update("3.0.1");
+        String crashing = update(testbed.crashingVersion());
         Service rolledBack = await("the rollback to 2.1.0 completes", Duration.ofSeconds(60), () -> {
             Service s = Sdk.service(ecs, "prod", "web");
             return s.deployments().size() == 1 && s.deployments().get(0).rolloutStateAsString().equals("COMPLETED")

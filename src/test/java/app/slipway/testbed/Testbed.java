@@ -189,8 +189,11 @@ public final class Testbed {
     /** 3.0.0: web never becomes healthy (/up answers 404). */
     public String unhealthyVersion() { return get("fixture.version.unhealthy"); }
 
+    /** A tag whose web and job cannot start (no program to run): ECS's "tasks failed to start". */
+    public String crashingVersion() { return get("fixture.version.crashing"); }
+
     public List<String> fixtureVersions() {
-        return List.of(legacyVersion(), currentVersion(), nextVersion(), unhealthyVersion());
+        return List.of(legacyVersion(), currentVersion(), nextVersion(), unhealthyVersion(), crashingVersion());
     }
 
     /** {@code testbed/fixture} in the repository: compose-legacy.yml, compose.yml, env.example, profile.yml. */
