@@ -35,6 +35,8 @@ public class WizardApp extends Application {
         });
         stage.setOnShown(e -> Platform.runLater(WizardApp::probeStartup));
         stage.show();
+        String demo = getParameters().getNamed().get("demo-dir"); // `slipway demo` opens the wizard on its stack
+        if (demo != null && !demo.isBlank()) window.openLocal(demo);
     }
 
     @Override

@@ -62,6 +62,11 @@ public final class WizardWindow {
         shell.goTo(Step.CONNECT);
     }
 
+    /** Connects to this computer and opens the Stack page on {@code dir} (the wizard {@code slipway demo} opens). */
+    public void openLocal(String dir) {
+        ((ConnectPage) shell.page(Step.CONNECT)).viewModel().openLocal(dir);
+    }
+
     public Scene scene() {
         return scene;
     }

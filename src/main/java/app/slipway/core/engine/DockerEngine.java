@@ -16,6 +16,7 @@ import com.github.dockerjava.api.model.Version;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -44,10 +45,12 @@ public final class DockerEngine implements Engine {
     private static final Instant NEVER = Instant.parse("0001-01-01T00:00:00Z");
 
     private final DockerClient docker;
+    private final com.github.dockerjava.transport.DockerHttpClient http;
     private final String where;
 
-    private DockerEngine(DockerClient docker, String where) {
+    private DockerEngine(DockerClient docker, com.github.dockerjava.transport.DockerHttpClient http, String where) {
         this.docker = docker;
+        this.http = http;
         this.where = where;
     }
 
@@ -58,7 +61,8 @@ public final class DockerEngine implements Engine {
                 .withApiVersion((String) null) // unversioned paths: the engine answers in its own API version
                 .withDockerTlsVerify(Boolean.FALSE) // TLS is not ours to do: the socket is local or inside SSH
                 .build();
-        return new DockerEngine(DockerClientImpl.getInstance(config, new StreamDockerHttpClient(socket)), where);
+        var http = new StreamDockerHttpClient(socket);
+        return new DockerEngine(DockerClientImpl.getInstance(config, http), http, where);
     }
 
     /** The engine's version; the check that it answers at all. */
@@ -303,6 +307,27 @@ public final class DockerEngine implements Engine {
     @Override
     public void tag(String imageId, String repository, String tag) {
         docker.tagImageCmd(imageId, repository, tag).withForce().exec();
+    }
+
+    @Override
+    public void importImage(java.io.InputStream rootfs, String repository, String tag) {
+        // Straight to the API: docker-java's createImageCmd sends "{}" instead of the stream.
+        var request = com.github.dockerjava.transport.DockerHttpClient.Request.builder()
+                .method(com.github.dockerjava.transport.DockerHttpClient.Request.Method.POST)
+                .path("/images/create?fromSrc=-&repo=" + java.net.URLEncoder.encode(repository, StandardCharsets.UTF_8)
+                        + "&tag=" + java.net.URLEncoder.encode(tag, StandardCharsets.UTF_8))
+                .putHeader("Content-Type", "application/x-tar")
+                .body(rootfs)
+                .build();
+        try (var response = http.execute(request)) {
+            String answer = new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8);
+            if (response.getStatusCode() / 100 != 2 || answer.contains("\"error\"")) {
+                throw new IllegalStateException("HTTP " + response.getStatusCode() + ": " + answer.strip());
+            }
+        } catch (IOException | RuntimeException e) {
+            throw app.slipway.core.SlipwayException.refused("The engine could not make the image " + repository + ":"
+                    + tag + " (" + e.getMessage() + "): check the engine's log.", e);
+        }
     }
 
     /** The docker-java client, for an operation this facade does not offer (tests clean up with it). */

@@ -43,6 +43,9 @@ public interface Engine extends AutoCloseable {
     /** Points {@code repository:tag} at the image {@code imageId}, moving the tag if it is elsewhere. */
     void tag(String imageId, String repository, String tag);
 
+    /** Makes {@code repository:tag} an image whose one layer is the tar stream {@code rootfs} ({@code docker import}). */
+    void importImage(java.io.InputStream rootfs, String repository, String tag);
+
     /** Pulls {@code image:tag}, streaming progress; refuses (exit 3) when the tag does not exist or the pull fails. */
     void pull(String image, String tag, PullListener listener);
 

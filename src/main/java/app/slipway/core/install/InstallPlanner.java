@@ -146,11 +146,7 @@ public final class InstallPlanner {
                     if (needsPort) InstallPreflight.requirePortFree(host, profile.health().url(env.env().values()),
                             profile.health().urlTemplate());
                     for (String ref : pulls) {
-                        ImageRef image = ImageRef.parse(ref);
-                        run.listener().on(new RunEvent.Notice("Pulling " + ref + "."));
-                        connection.engine().pull(image.repositoryWithRegistry(), image.tag().orElse("latest"),
-                                new PullEvents(ref, run.listener(), run.cancellation()));
-                        run.cancellation().checkpoint();
+                        app.slipway.core.steps.ImageFetch.fetch(connection.engine(), profile, ref, "", run);
                     }
                     run.takeLock(); // the first write: it creates DIR and DIR/.slipway
                 });

@@ -23,6 +23,8 @@ import java.util.Optional;
  * @param formerImages repositories the product's images were published under before (README
  *     §Profiles {@code former_images}): a stack on them is recognised, and its upgrade moves it
  *     to {@code images}
+ * @param localImages the images are built on the machine that runs them (the demo, README §Profiles
+ *     {@code local_images}): never pulled — they must be in the engine — and its versions need no registry
  */
 public record Profile(
         String source,
@@ -34,7 +36,8 @@ public record Profile(
         BackupSpec backup,
         Optional<ReleaseSource> releases,
         Optional<InstallSpec> install,
-        List<String> formerImages) {
+        List<String> formerImages,
+        boolean localImages) {
 
     public Profile {
         Objects.requireNonNull(source, "source");
@@ -51,7 +54,8 @@ public record Profile(
 
     /** This profile with {@code backup} in place of its own. */
     public Profile withBackup(BackupSpec other) {
-        return new Profile(source, name, versionVariable, images, health, renames, other, releases, install, formerImages);
+        return new Profile(source, name, versionVariable, images, health, renames, other, releases, install, formerImages,
+                localImages);
     }
 
     /** The lockstep repositories, parsed and normalised. */

@@ -31,7 +31,7 @@ public final class ProfileDetector {
     /** Detects among {@code extra} (first) and the built-in profiles. */
     public static ProfileDetector withBuiltIns(ProfileLoader loader, Profile... extra) {
         var all = new ArrayList<Profile>(List.of(extra));
-        all.addAll(loader.builtIns());
+        all.addAll(loader.recognisable());
         return new ProfileDetector(all);
     }
 

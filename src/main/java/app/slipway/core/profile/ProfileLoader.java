@@ -21,6 +21,8 @@ import java.util.Locale;
 public final class ProfileLoader {
     /** Built-in profile names, in the order they are offered. */
     public static final List<String> BUILT_IN_NAMES = List.of("strata", "appstrate");
+    /** The demo product `slipway demo` builds: loadable by name and recognised in a stack, not offered for install. */
+    public static final String DEMO = "demo";
 
     private static final String RESOURCE_DIR = "/profiles/";
     private static final long MAX_FILE_BYTES = 1 << 20;
@@ -47,7 +49,7 @@ public final class ProfileLoader {
             throw SlipwayException.badInput("No profile given: use " + namesForHelp() + " or a path to a profile file.");
         }
         String key = nameOrPath.trim().toLowerCase(Locale.ROOT);
-        if (BUILT_IN_NAMES.contains(key)) {
+        if (BUILT_IN_NAMES.contains(key) || key.equals(DEMO)) {
             return loadBuiltIn(key);
         }
         Path file;
@@ -72,9 +74,16 @@ public final class ProfileLoader {
         return BUILT_IN_NAMES.stream().map(this::loadBuiltIn).toList();
     }
 
+    /** The built-ins and the demo: what a stack's images are matched against. */
+    public List<Profile> recognisable() {
+        var all = new java.util.ArrayList<>(builtIns());
+        all.add(loadBuiltIn(DEMO));
+        return List.copyOf(all);
+    }
+
     /** A built-in profile by exact lower-case name. */
     public Profile loadBuiltIn(String name) {
-        if (!BUILT_IN_NAMES.contains(name)) throw noSuchProfile(name);
+        if (!BUILT_IN_NAMES.contains(name) && !name.equals(DEMO)) throw noSuchProfile(name);
         String resource = RESOURCE_DIR + name + ".yml";
         try (InputStream in = ProfileLoader.class.getResourceAsStream(resource)) {
             if (in == null) {

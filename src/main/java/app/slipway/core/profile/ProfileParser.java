@@ -25,6 +25,8 @@ final class ProfileParser {
     private static final Pattern SERVICE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
     private static final Pattern GITHUB_REPO = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9._-]+");
 
+    /** A file Slipway carries ({@code resource:/demo/CHANGELOG.md}): built-in profiles only. */
+    static final String RESOURCE = "resource:";
     private final String source;
     private final Path baseDir;
 
@@ -55,10 +57,18 @@ final class ProfileParser {
         Optional<InstallSpec> install = root.get("install") == null
                 ? Optional.empty() : Optional.of(install(root.get("install"), versionVariable));
         List<String> former = root.get("former_images") == null ? List.of() : images(root.get("former_images"));
-        return new Profile(source, name, versionVariable, images, health, renames, backup, releases, install, former);
+        boolean local = flag(root.get("local_images"), "local_images");
+        return new Profile(source, name, versionVariable, images, health, renames, backup, releases, install, former, local);
     }
 
     // ── sections ───────────────────────────────────────────────────────────
+
+    private boolean flag(Object value, String key) {
+        if (value == null) return false;
+        String text = text(value, key, "true or false").strip().toLowerCase(java.util.Locale.ROOT);
+        if (!text.equals("true") && !text.equals("false")) throw invalid(key, "true or false (got '" + text + "')");
+        return text.equals("true");
+    }
 
     private List<String> images(Object value) {
         if (value == null) throw invalid("images", "a list of image repositories, like [ghcr.io/owner/app]");
@@ -197,8 +207,10 @@ final class ProfileParser {
 
     private ReleaseSource releases(Object value) {
         Map<String, Object> releases = mapping(value, "releases");
-        String github = requiredText(releases, "github", "releases.github");
-        if (!GITHUB_REPO.matcher(github).matches()) {
+        // A changelog alone will do (the demo's notes travel with Slipway); otherwise GitHub's releases.
+        String github = releases.get("github") == null && releases.get("changelog") != null ? null
+                : requiredText(releases, "github", "releases.github");
+        if (github != null && !GITHUB_REPO.matcher(github).matches()) {
             throw invalid("releases.github", "a GitHub repository as owner/repo (got '" + github + "')");
         }
         URI api = ReleaseSource.DEFAULT_API;
@@ -209,7 +221,8 @@ final class ProfileParser {
         Optional<URI> changelog = Optional.empty();
         if (releases.get("changelog") != null) {
             String text = text(releases.get("changelog"), "releases.changelog", "an http(s) URL");
-            changelog = Optional.of(httpUrl(text, "releases.changelog", false));
+            changelog = Optional.of(text.startsWith(RESOURCE) && baseDir == null // only a built-in profile's own files
+                    ? URI.create(text) : httpUrl(text, "releases.changelog", false));
         }
         return new ReleaseSource(github, api, changelog);
     }

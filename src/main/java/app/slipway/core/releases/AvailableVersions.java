@@ -41,6 +41,9 @@ public final class AvailableVersions {
         List<String> notices = new ArrayList<>();
         feed.notice().ifPresent(notices::add);
         List<Release> offered = new ArrayList<>(feed.releases());
+        if (profile.localImages()) { // built on this machine: no registry to ask; preflight checks the engine
+            return result(offered, notices);
+        }
         try {
             Map<String, Set<String>> tagsByImage = new java.util.LinkedHashMap<>();
             // The main image decides: the others are pulled, and checked, as the version's compose file names them
@@ -60,6 +63,10 @@ public final class AvailableVersions {
             notices.add("The image registry could not be checked, so these versions are not confirmed to exist as images: "
                     + e.getMessage());
         }
+        return result(offered, notices);
+    }
+
+    private static Result result(List<Release> offered, List<String> notices) {
         offered.sort(Comparator.comparing((Release r) -> r.prerelease())
                 .thenComparing(Release::version, Comparator.reverseOrder()));
         Optional<Release> latest = offered.stream().filter(r -> !r.prerelease()).findFirst();

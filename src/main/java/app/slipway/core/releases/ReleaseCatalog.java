@@ -45,6 +45,8 @@ public final class ReleaseCatalog {
     }
 
     public ReleaseFeed load(ReleaseSource source) {
+        if (!source.onGitHub()) return fromChangelog(source, Changelog.parse(read(source.changelog().orElseThrow())),
+                Optional.empty());
         ReleaseFeed feed;
         try {
             feed = github.get().fetch(source);
@@ -70,7 +72,7 @@ public final class ReleaseCatalog {
         List<String> notices = new ArrayList<>();
         notice.ifPresent(notices::add);
         if (changelog.releases().isEmpty()) {
-            notices.add("Nothing is released in the CHANGELOG of " + source.github() + " yet"
+            notices.add("Nothing is released in the CHANGELOG" + (source.onGitHub() ? " of " + source.github() : "") + " yet"
                     + (changelog.hasUnreleased() ? " (it has only an [Unreleased] section)" : "") + ".");
         }
         return new ReleaseFeed(changelog.releases(), notices.isEmpty() ? Optional.empty() : Optional.of(String.join(" ", notices)));
@@ -90,9 +92,21 @@ public final class ReleaseCatalog {
         return new ReleaseFeed(filled, feed.notice());
     }
 
+    /** A changelog Slipway carries (a built-in profile's, the demo's). */
+    private static String resource(URI changelog) {
+        String path = changelog.getSchemeSpecificPart();
+        try (var in = ReleaseCatalog.class.getResourceAsStream(path)) {
+            if (in == null) throw new IllegalStateException("resource " + path + " is missing from the build");
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** The changelog's text: an http(s) URL, or a local file. */
     String read(URI changelog) {
         String scheme = changelog.getScheme();
+        if ("resource".equals(scheme)) return resource(changelog);
         try {
             if (scheme != null && (scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))) {
                 try (Response response = http.get().newCall(new Request.Builder().url(changelog.toString()).build()).execute()) {

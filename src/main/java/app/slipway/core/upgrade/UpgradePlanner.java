@@ -32,6 +32,7 @@ import app.slipway.core.profile.InstallSpec;
 import app.slipway.core.profile.SecretKind;
 import app.slipway.core.stack.ComposeFileEditor;
 import app.slipway.core.steps.ComposeDiff;
+import app.slipway.core.steps.ImageFetch;
 import app.slipway.core.steps.ComposeTemplates;
 import app.slipway.core.steps.MissingKeys;
 import app.slipway.core.steps.RequiredVariables;
@@ -172,11 +173,7 @@ public final class UpgradePlanner {
                                 + " move them too; nothing was changed.");
                     }
                     for (String ref : pulls) {
-                        ImageRef image = ImageRef.parse(ref);
-                        run.listener().on(new RunEvent.Notice("Pulling " + ref + " while " + from + " keeps serving."));
-                        connection.engine().pull(image.repositoryWithRegistry(), image.tag().orElse("latest"),
-                                new PullEvents(ref, run.listener(), run.cancellation()));
-                        run.cancellation().checkpoint();
+                        ImageFetch.fetch(connection.engine(), profile, ref, "while " + from + " keeps serving", run);
                     }
                     if (!options.skipBackup()) new BackupSpace().ensureRoom(connection, stack);
                     run.takeLock();

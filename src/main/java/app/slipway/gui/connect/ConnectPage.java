@@ -164,8 +164,28 @@ public final class ConnectPage implements WizardPage {
         localNote.setMinHeight(Region.USE_PREF_SIZE);
         localNote.visibleProperty().bind(vm.mode.isEqualTo(ConnectMode.LOCAL));
         localNote.managedProperty().bind(localNote.visibleProperty());
-        return new VBox(8, new HBox(0, localButton, sshButton, fleetButton, ecsButton), localNote, fleetForm(),
+        return new VBox(8, new HBox(0, localButton, sshButton, fleetButton, ecsButton), localNote, demo(), fleetForm(),
                 EcsForm.build(vm));
+    }
+
+    /** No stack of one's own yet: the demo, made and installed on this computer in seconds. */
+    private Node demo() {
+        var note = new Label("No stack yet? The demo installs a tiny product on this computer's Docker (no registry,"
+                + " no internet) to walk an upgrade, read its notes, break it and roll it back.");
+        note.getStyleClass().add(Styles.TEXT_MUTED);
+        note.setWrapText(true);
+        note.setMinHeight(Region.USE_PREF_SIZE);
+        HBox.setHgrow(note, Priority.ALWAYS);
+        var button = new Button("Try the _demo");
+        button.setId("connect-demo");
+        button.getStyleClass().add(Styles.BUTTON_OUTLINED);
+        button.setMinWidth(Region.USE_PREF_SIZE);
+        button.setOnAction(e -> vm.tryDemo());
+        var box = new HBox(12, note, button);
+        box.setAlignment(Pos.CENTER_LEFT);
+        box.visibleProperty().bind(vm.mode.isEqualTo(ConnectMode.LOCAL));
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
     }
 
     /** Several servers: a fleet file (profile, primary, batch, nodes), each server reached over SSH. */

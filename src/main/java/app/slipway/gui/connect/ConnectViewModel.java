@@ -298,6 +298,44 @@ public final class ConnectViewModel {
 
     private record FirstContact(Connected connected, HostKeyInfo unknownKey, String changedRefusal) {}
 
+    /**
+     * The demo (README "The first minute"): its images made and its first version installed on this
+     * computer's Docker, then its Stack page — for a newcomer with no stack of their own yet.
+     */
+    public void tryDemo() {
+        if (busy.get()) return;
+        String dir = app.slipway.core.demo.DemoSetup.defaultDirectory().toString();
+        error.set("");
+        start("Making the demo on this computer's Docker (seconds; once)…");
+        executor.run("demo", () -> {
+            Connection connection = Connection.open(new LocalTarget());
+            try {
+                app.slipway.core.demo.DemoSetup.images(connection, line -> {});
+                var install = app.slipway.core.demo.DemoSetup.installPlan(connection, dir, 18090);
+                if (install.isPresent()) {
+                    var result = new app.slipway.core.run.Runner(connection.target(), install.get(),
+                            app.slipway.core.events.RunListener.IGNORE).run();
+                    if (!result.succeeded()) throw new SlipwayException(result.exitCode(), result.message());
+                }
+                return remembered(connection, RecentTarget.local());
+            } catch (RuntimeException e) {
+                connection.close();
+                throw e;
+            }
+        }, done -> {
+            session.directory.set(dir);
+            mode.set(ConnectMode.LOCAL);
+            connected(done);
+        }, e -> finishWithError(ErrorText.of(e)));
+    }
+
+    /** This computer, with the Stack page opened on {@code dir} (the wizard {@code slipway demo} opens). */
+    public void openLocal(String dir) {
+        session.directory.set(dir);
+        mode.set(ConnectMode.LOCAL);
+        connect();
+    }
+
     private void connectLocal() {
         start("Checking Docker on this computer…");
         executor.run("connect-local",

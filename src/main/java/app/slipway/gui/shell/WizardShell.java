@@ -77,8 +77,10 @@ public final class WizardShell implements Navigator {
         current.set(step);
         content.getChildren().setAll(page.view());
         primary.textProperty().bind(page.primaryLabel());
-        primary.disableProperty().bind(Bindings.createBooleanBinding(
-                () -> page.primaryDisabled().get(), page.primaryDisabled()));
+        // One instance, read by the binding itself: a lazy binding that is never read stays invalid and
+        // reports no further change (a page that asks once, while busy, would keep its button off).
+        var disabled = page.primaryDisabled();
+        primary.disableProperty().bind(Bindings.createBooleanBinding(disabled::get, disabled));
         primary.setOnAction(e -> page.primary());
         primary.setDefaultButton(page.primaryOnEnter());
         back.disableProperty().bind(Bindings.createBooleanBinding(

@@ -27,12 +27,15 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 /** The Stack page: the install directory, and what is in it. */
 public final class StackPage implements WizardPage {
     private final StackViewModel model;
+    /** True until first shown when the page was opened on a directory (the demo): it looks at once. */
+    private boolean opened;
     private final WizardSession session;
     private final BackgroundExecutor executor;
     private final VBox view;
     private final TextField directory = new TextField();
 
     public StackPage(StackViewModel model, WizardSession session, BackgroundExecutor executor) {
+        this.opened = !model.directory.get().isBlank();
         this.model = model;
         this.session = session;
         this.executor = executor;
@@ -197,5 +200,11 @@ public final class StackPage implements WizardPage {
     @Override
     public void entered() {
         directory.requestFocus();
+        // Opened on a directory already (the demo): look into it at once, as the user would.
+        if (model.found.get() == StackViewModel.Found.NOTHING_YET && !model.directory.get().isBlank()
+                && model.canLook().get() && opened) {
+            model.look();
+        }
+        opened = false;
     }
 }

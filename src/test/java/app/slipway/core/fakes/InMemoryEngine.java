@@ -126,6 +126,11 @@ public final class InMemoryEngine implements Engine {
     }
 
     @Override
+    public void importImage(java.io.InputStream rootfs, String repository, String tag) {
+        localImages.put(repository + ":" + tag, "sha256:imported-" + repository + "-" + tag);
+    }
+
+    @Override
     public void pull(String image, String tag, PullListener listener) {
         String ref = image + ":" + tag;
         pulls.add(ref);

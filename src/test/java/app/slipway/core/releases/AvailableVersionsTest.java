@@ -84,6 +84,6 @@ class AvailableVersionsTest {
     private static Profile profileWithImages(String... images) {
         Profile base = new ProfileLoader().loadBuiltIn("strata");
         return new Profile(base.source(), base.name(), base.versionVariable(), List.of(images), base.health(),
-                base.renames(), base.backup(), base.releases(), base.install(), List.of());
+                base.renames(), base.backup(), base.releases(), base.install(), List.of(), false);
     }
 }
