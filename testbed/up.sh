@@ -10,11 +10,20 @@
 #   SLIPWAY_DEBIAN_MIRROR  mirror for debootstrap                    [http://deb.debian.org/debian]
 #
 # Writes $SLIPWAY_TESTBED_DIR/testbed.properties, which the tests read (Testbed.java).
+#
+#   testbed/up.sh --engine-only   only the Docker Engine and Compose (and busybox-static), as the
+#                                 README's run command (./run.sh) needs them for `slipway demo`
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 FIXTURE_DIR=$HERE/fixture
 STATE=${SLIPWAY_TESTBED_DIR:-/var/lib/slipway-testbed}
+ENGINE_ONLY=
+case "${1:-}" in
+    --engine-only) ENGINE_ONLY=1 ;;
+    "") ;;
+    *) echo "usage: testbed/up.sh [--engine-only]" >&2; exit 2 ;;
+esac
 CACHE=${SLIPWAY_TESTBED_CACHE:-/var/cache/slipway-testbed}
 MIRROR=${SLIPWAY_DEBIAN_MIRROR:-http://deb.debian.org/debian}
 
@@ -82,16 +91,16 @@ installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'ok instal
 have dockerd || missing+=(docker.io)
 have docker || missing+=(docker.io)
 have docker-compose || missing+=(docker-compose)
-have docker-registry || missing+=(docker-registry)
+[ -n "$ENGINE_ONLY" ] || have docker-registry || missing+=(docker-registry)
 installed busybox-static || missing+=(busybox-static)
 # the botocore models (service-2.json) the ECS stand-in's shape test checks its answers against
-installed python3-botocore || missing+=(python3-botocore)
-[ -x /usr/sbin/sshd ] || missing+=(openssh-server)
-have ssh-keygen || missing+=(openssh-client)
-have debootstrap || missing+=(debootstrap)
+[ -n "$ENGINE_ONLY" ] || installed python3-botocore || missing+=(python3-botocore)
+[ -n "$ENGINE_ONLY" ] || [ -x /usr/sbin/sshd ] || missing+=(openssh-server)
+[ -n "$ENGINE_ONLY" ] || have ssh-keygen || missing+=(openssh-client)
+[ -n "$ENGINE_ONLY" ] || have debootstrap || missing+=(debootstrap)
 have curl || missing+=(curl)
 have setsid || missing+=(util-linux)
-have useradd || missing+=(passwd)
+[ -n "$ENGINE_ONLY" ] || have useradd || missing+=(passwd)
 if [ ${#missing[@]} -gt 0 ]; then
     mapfile -t missing < <(printf '%s\n' "${missing[@]}" | sort -u)
     info "installing: ${missing[*]}"
@@ -147,6 +156,11 @@ if [ "$(stat -c %G "$DOCKER_SOCK")" != docker ]; then
 fi
 if [ -n "$(docker network ls -q --filter driver=bridge 2>/dev/null)" ]; then
     info "WARNING: this engine has a bridge network; the testbed expects dockerd --bridge=none"
+fi
+
+if [ -n "$ENGINE_ONLY" ]; then
+    step "Engine ready in $((SECONDS - T0)) s"
+    exit 0
 fi
 
 # ---------------------------------------------------------------------------------------------

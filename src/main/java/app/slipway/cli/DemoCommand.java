@@ -42,6 +42,9 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (port < 1 || port > 65535) {
+            throw app.slipway.core.SlipwayException.badInput("--port " + port + " is not a port: give one from 1 to 65535.");
+        }
         PrintWriter out = spec.commandLine().getOut();
         String dir = directory != null ? directory : DemoSetup.defaultDirectory().toString();
         try (Connection connection = Connection.open(new LocalTarget())) {
@@ -84,12 +87,14 @@ public final class DemoCommand implements Callable<Integer> {
             code = output.finish(new Runner(connection.target(), plan, output.listener(plan)).run());
         }
         out.println();
+        String slipway = CommandName.current();
         out.println("Try next:");
-        out.println("  slipway status   --dir " + dir);
-        out.println("  slipway notes    --profile demo --from " + DemoImages.NEXT + " --to " + DemoImages.BROKEN);
-        out.println("  slipway upgrade  --dir " + dir + " --to " + DemoImages.BROKEN
+        out.println("  " + slipway + " status   --dir " + dir);
+        out.println("  " + slipway + " notes    --profile demo --from " + DemoImages.NEXT + " --to " + DemoImages.BROKEN);
+        out.println("  " + slipway + " upgrade  --dir " + dir + " --to " + DemoImages.BROKEN
                 + "   # broken on purpose: watch Slipway roll it back");
-        out.println("  slipway rollback --dir " + dir + "   # back to the newest backup's version");
+        out.println("  " + slipway + " rollback --dir " + dir + "   # back to the newest backup's version");
+        out.println("  " + slipway + "                        # the wizard (on a desktop)");
         out.flush();
         return code;
     }

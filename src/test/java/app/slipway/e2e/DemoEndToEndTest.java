@@ -55,7 +55,7 @@ class DemoEndToEndTest {
         assertEquals(0, demo.exitCode(), demo.toString());
         assertTrue(demo.out().contains("Slipway Demo 1.0.0 is installed, running and healthy"), demo.out());
         assertTrue(demo.out().contains("Slipway Demo 1.1.0 is running and healthy"), demo.out());
-        assertTrue(demo.out().contains("slipway upgrade  --dir " + dir + " --to 1.2.0"), demo.out());
+        assertTrue(demo.out().contains(" upgrade  --dir " + dir + " --to 1.2.0"), demo.out());
         assertEquals("200 1.1.0", up());
 
         CliRun notes = CliRun.of("notes", "--profile", "demo", "--from", "1.1.0", "--to", "1.2.0");
