@@ -15,9 +15,14 @@ public record ComposeCli(ComposeFlavor flavor, String version) {
         if (v2.ok() && !v2.stdout().isBlank()) {
             return new ComposeCli(ComposeFlavor.V2, cleanVersion(v2.stdout()));
         }
+        var identity = ComposeVersionCache.identity(target);
+        var known = identity.flatMap(id -> ComposeVersionCache.lookup(target, id));
+        if (known.isPresent()) return new ComposeCli(ComposeFlavor.V1, known.get());
         ExecResult v1 = target.exec(Command.of("docker-compose", "version", "--short"));
         if (v1.ok() && !v1.stdout().isBlank()) {
-            return new ComposeCli(ComposeFlavor.V1, cleanVersion(v1.stdout()));
+            String version = cleanVersion(v1.stdout());
+            identity.ifPresent(id -> ComposeVersionCache.remember(target, id, version));
+            return new ComposeCli(ComposeFlavor.V1, version);
         }
         throw SlipwayException.refused("Neither 'docker compose' nor 'docker-compose' works on "
                 + target.describe() + ": install Docker Compose and try again.");
