@@ -279,6 +279,16 @@ class EcsCommandTest {
     }
 
     @Test
+    void arnsAreTakenForNames() {
+        String c = cluster(true);
+        CliRun run = CliRun.of("ecs", "status", "--cluster", "arn:aws:ecs:eu-west-1:123456789012:cluster/" + c,
+                "--services", "arn:aws:ecs:eu-west-1:123456789012:service/" + c + "/web,job", "--region", "eu-west-1",
+                "--profile", profile.toString());
+        assertEquals(0, run.exitCode(), run.toString());
+        assertTrue(run.out().contains("Acme 1.4.1 on ecs://" + c + " (eu-west-1)"), run.out());
+    }
+
+    @Test
     void unknownServicesAndMissingRegionsAreBadInput() {
         String c = cluster(true);
         CliRun run = CliRun.of("ecs", "status", "--cluster", c, "--services", "web,nope", "--region", "eu-west-1");

@@ -10,7 +10,9 @@ import java.util.List;
 public record EcsTarget(String region, String cluster, List<String> services) {
     public EcsTarget {
         if (cluster == null || cluster.isBlank()) throw SlipwayException.badInput("No cluster given: pass --cluster NAME.");
-        services = List.copyOf(services);
+        // ARNs and names are one thing to AWS; the names are what plans, sentences and the record use.
+        cluster = shortName(cluster);
+        services = services.stream().map(EcsTarget::shortName).toList();
         if (services.isEmpty()) {
             throw SlipwayException.badInput("No services given: pass --services in update order, e.g. --services web,job.");
         }
@@ -27,5 +29,11 @@ public record EcsTarget(String region, String cluster, List<String> services) {
     /** The part of a command line that names this target again. */
     public String options() {
         return "--cluster " + cluster + " --services " + String.join(",", services) + " --region " + region;
+    }
+
+    /** {@code web} from {@code arn:aws:ecs:eu-west-1:1:service/prod/web}; a name stays as it is. */
+    static String shortName(String nameOrArn) {
+        String s = nameOrArn.strip();
+        return s.startsWith("arn:") ? s.substring(s.lastIndexOf('/') + 1) : s;
     }
 }
