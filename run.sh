@@ -13,4 +13,8 @@ elif ! docker info >/dev/null 2>&1; then
 fi
 [ -f target/slipway.jar ] && [ -z "$(find src pom.xml -newer target/slipway.jar -print -quit)" ] \
     || mvn -B -q package -DskipTests
-exec java -jar target/slipway.jar demo "$@"
+# Start-up: a class-data archive of what a run loads, made by the first run after a build and used by
+# the next ones (JDK 17 AppCDS), and the client compiler only (a short run never reaches C2's gains).
+jsa=target/slipway.jsa
+if [ -f "$jsa" ] && [ "$jsa" -nt target/slipway.jar ]; then cds=(-XX:SharedArchiveFile="$jsa"); else cds=(-XX:ArchiveClassesAtExit="$jsa"); fi
+exec java -XX:TieredStopAtLevel=1 "${cds[@]}" -Xlog:cds=off -Xlog:cds+dynamic=off -jar target/slipway.jar demo "$@"
