@@ -30,6 +30,8 @@ def parse_args():
     p.add_argument("--quiet-load", type=float, default=None,
                    help="before starting, wait (up to 10 min) for the 1-minute load average to drop below this")
     p.add_argument("--out", default=None, help="write every run's figures as JSON here")
+    p.add_argument("--jvm-flags", default="", help="JVM flags for Slipway's upgrade runs, e.g. "
+                   "'-XX:TieredStopAtLevel=1 -XX:SharedArchiveFile=target/slipway.jsa' (as ./run.sh starts it)")
     args = p.parse_args()
     args.only = [s.strip() for s in args.only.split(",") if s.strip()]
     unknown = [s for s in args.only if s not in SECTIONS]
@@ -70,14 +72,16 @@ def main():
 
     if "local" in args.only:
         say("== upgrade, local")
-        results["local"] = upgrades.compare(tb, args.jar, compose, args.runs, "local", settle=args.settle)
+        results["local"] = upgrades.compare(tb, args.jar, compose, args.runs, "local", settle=args.settle,
+                                            jvm_flags=args.jvm_flags.split())
         save()
         report.upgrade_rows(table, "local", results["local"], 1.10)
     if "ssh" in args.only:
         say("== upgrade, over SSH (bench sshd, LogLevel DEBUG1, for counting)")
         sshd = BenchSshd(tb).start()
         try:
-            results["ssh"] = upgrades.compare(tb, args.jar, compose, args.runs, "ssh", sshd=sshd, settle=args.settle)
+            results["ssh"] = upgrades.compare(tb, args.jar, compose, args.runs, "ssh", sshd=sshd, settle=args.settle,
+                                              jvm_flags=args.jvm_flags.split())
         finally:
             sshd.stop()
         save()
@@ -102,7 +106,7 @@ def main():
     print(f"load average (1/5/15 min): {' '.join(map(str, load_start))} at start, "
           f"{' '.join(map(str, results['load_end']))} at end")
     print(f"{java_version}; JVM defaults: {jvm_defaults}")
-    print(f"Compose: {results['compose']}; jar: {args.jar}")
+    print(f"Compose: {results['compose']}; jar: {args.jar}" + (f"; JVM flags: {args.jvm_flags}" if args.jvm_flags else ""))
     print()
     print(table.render())
     if args.out:
