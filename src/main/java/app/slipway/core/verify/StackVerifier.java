@@ -27,6 +27,12 @@ import java.util.concurrent.CancellationException;
  * state read before the change.
  */
 public final class StackVerifier {
+    /**
+     * Four polls a second at first — a new version that is up at once is seen at once, not up to a
+     * second later — then one a second (over SSH each poll is two channels).
+     */
+    public static final Duration FIRST_POLLS = Duration.ofMillis(250);
+    public static final Duration FAST_FOR = Duration.ofSeconds(5);
     public static final Duration POLL_INTERVAL = Duration.ofSeconds(1);
     /** Progress notices no more often than this: the CLI prints each one. */
     public static final Duration NOTICE_INTERVAL = Duration.ofSeconds(5);
@@ -104,8 +110,9 @@ public final class StackVerifier {
                         + " s of " + VerifyResult.seconds(budget) + " s): " + String.join("; ", verdict.waitingFor()) + "…"));
                 lastNotice = now;
             }
-            // one poll a second; the last one lands on the deadline so the budget is used whole
-            Duration pause = POLL_INTERVAL.minus(Duration.between(pollStart, now));
+            // the poll's pace; the last one lands on the deadline so the budget is used whole
+            Duration interval = Duration.between(start, pollStart).compareTo(FAST_FOR) < 0 ? FIRST_POLLS : POLL_INTERVAL;
+            Duration pause = interval.minus(Duration.between(pollStart, now));
             Duration left = Duration.between(now, deadline);
             pause = pause.compareTo(left) > 0 ? left : pause;
             if (!pause.isNegative() && !pause.isZero()) {

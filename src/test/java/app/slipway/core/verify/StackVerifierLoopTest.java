@@ -110,14 +110,17 @@ class StackVerifierLoopTest {
     }
 
     @Test
-    void pollsEverySecondUntilHealthy() {
+    void pollsFourTimesASecondAtFirstThenEverySecondUntilHealthy() {
         var view = new FakeView(clock,
                 s -> stack(running("web", s < 7 ? STARTING : HEALTHY)),
                 s -> ProbeResult.answered(s < 5 ? 502 : 200), Duration.ofMillis(100));
         VerifyResult result = run(model("5s"), Duration.ofSeconds(60), view);
         assertTrue(result.healthy(), result.summary());
-        assertEquals(List.of(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L), view.polls);
-        assertTrue(sleeps.stream().allMatch(d -> d.equals(Duration.ofMillis(900))), sleeps.toString());
+        assertEquals(List.of(0L, 0L, 0L, 0L, 1L, 1L, 1L, 1L, 2L, 2L, 2L, 2L, 3L, 3L, 3L, 3L, 4L, 4L, 4L, 4L, 5L, 6L, 7L),
+                view.polls);
+        assertEquals(java.util.Collections.nCopies(20, Duration.ofMillis(150)), sleeps.subList(0, 20), sleeps.toString());
+        assertTrue(sleeps.subList(20, sleeps.size()).stream().allMatch(d -> d.equals(Duration.ofMillis(900))),
+                sleeps.toString());
         assertEquals(Duration.ofMillis(7100), result.took());
         assertTrue(result.logs().isEmpty());
         assertEquals("The stack is healthy: its health URL answers and every service is up (verified in 7 s).",
