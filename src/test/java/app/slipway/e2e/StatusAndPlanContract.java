@@ -98,10 +98,10 @@ abstract class StatusAndPlanContract {
         JsonNode rename = plan.get("steps").get(4);
         assertFalse(rename.get("skipped").asBoolean());
         assertTrue(rename.get("details").toString().contains("'worker' to 'job'"), rename.toString());
-        assertEquals(1, rename.get("commands").size(), rename.toString()); // rm -s stops, then removes
+        // the legacy consumer is stopped and removed through the engine: no Compose start, no host command
+        assertEquals(0, rename.get("commands").size(), rename.toString());
+        assertTrue(rename.get("details").toString().contains("'docker stop -t 10' then 'docker rm'"), rename.toString());
         // every Compose command names the stack's own project: the one its containers carry
-        assertEquals(List.of("docker-compose", "-p", stack.project(), "-f", "docker-compose.yml", "rm", "-f", "-s", "worker"),
-                argv(rename.get("commands").get(0)));
         assertTrue(plan.get("steps").get(5).get("details").toString()
                 .contains("FIXTURE_VERSION=" + testbed.currentVersion()), plan.get("steps").get(5).toString());
         assertEquals(List.of("docker-compose", "-p", stack.project(), "-f", "docker-compose.yml", "up", "-d", "--remove-orphans"),

@@ -52,8 +52,10 @@ public record ComposeModel(Map<String, ServiceModel> services) {
                 Duration startPeriod = hc == null ? Duration.ZERO : durationOf(hc.get("start_period"));
                 String restart = svc.get("restart") == null ? null : String.valueOf(svc.get("restart"));
                 boolean oneShot = "no".equals(restart) || awaitedToComplete.contains(name);
+                Duration grace = svc.get("stop_grace_period") == null ? ServiceModel.DEFAULT_STOP_GRACE
+                        : durationOf(svc.get("stop_grace_period"));
                 services.put(name, new ServiceModel(name, image == null ? null : String.valueOf(image),
-                        hasHealthcheck, startPeriod, restart, oneShot));
+                        hasHealthcheck, startPeriod, restart, oneShot, grace));
             }
         }
         return new ComposeModel(services);

@@ -17,6 +17,7 @@ import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -307,6 +308,26 @@ public final class DockerEngine implements Engine {
     @Override
     public void tag(String imageId, String repository, String tag) {
         docker.tagImageCmd(imageId, repository, tag).withForce().exec();
+    }
+
+    @Override
+    public void stopAndRemove(String containerId, Duration grace) {
+        try {
+            docker.stopContainerCmd(containerId).withTimeout((int) Math.max(0, grace.toSeconds())).exec();
+        } catch (com.github.dockerjava.api.exception.NotModifiedException alreadyStopped) {
+            // stopped before: only the removal is left
+        } catch (com.github.dockerjava.api.exception.NotFoundException gone) {
+            return;
+        } catch (RuntimeException e) {
+            throw unreachable(e);
+        }
+        try {
+            docker.removeContainerCmd(containerId).exec();
+        } catch (com.github.dockerjava.api.exception.NotFoundException gone) {
+            // removed meanwhile by someone else: what was asked is done
+        } catch (RuntimeException e) {
+            throw unreachable(e);
+        }
     }
 
     @Override

@@ -43,6 +43,12 @@ public interface Engine extends AutoCloseable {
     /** Points {@code repository:tag} at the image {@code imageId}, moving the tag if it is elsewhere. */
     void tag(String imageId, String repository, String tag);
 
+    /**
+     * Stops a container as Compose does — its stop signal, then SIGKILL after {@code grace} — and
+     * removes it, keeping its volumes (what {@code docker stop -t} then {@code docker rm} do).
+     */
+    void stopAndRemove(String containerId, java.time.Duration grace);
+
     /** Makes {@code repository:tag} an image whose one layer is the tar stream {@code rootfs} ({@code docker import}). */
     void importImage(java.io.InputStream rootfs, String repository, String tag);
 

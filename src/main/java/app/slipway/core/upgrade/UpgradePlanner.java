@@ -179,7 +179,7 @@ public final class UpgradePlanner {
                     run.takeLock();
                 });
         backupStep(steps, connection, stack, from, to, options.skipBackup());
-        renameStep(steps, host, stack, renames, renamedText, template.isPresent());
+        renameStep(steps, connection, stack, renames, renamedText, template.isPresent());
         if (!composeAfter.equals(renamedText)) {
             String written = renamedText;
             String last = composeAfter;
@@ -285,8 +285,9 @@ public final class UpgradePlanner {
                 run -> run.backupTaken(new BackupWriter().write(connection, stack, from, to, run.listener())));
     }
 
-    private static void renameStep(StepList steps, Target host, StackState stack, Map<String, String> renames,
+    private static void renameStep(StepList steps, Connection connection, StackState stack, Map<String, String> renames,
                                    String renamedText, boolean templated) {
+        Target host = connection.target();
         String file = stack.files().composeFileName();
         if (renames.isEmpty()) {
             steps.skip(StepKind.RENAME, "Nothing to rename: no legacy services in " + file + ".");
@@ -297,24 +298,40 @@ public final class UpgradePlanner {
         for (var rename : renames.entrySet()) {
             String legacy = rename.getKey();
             long running = stack.containersOf(legacy).stream().filter(ServiceContainer::isRunning).count();
+            long grace = graceOf(stack, legacy).toSeconds();
             details.add("Stop and remove the '" + legacy + "' containers (" + running + " running), so two consumers "
-                    + "of the same queue never run at once.");
+                    + "of the same queue never run at once: through the engine, as 'docker stop -t " + grace
+                    + "' then 'docker rm' (the service's stop grace period; no Compose start needed).");
             details.add(templated
                     ? "The new compose file has '" + rename.getValue() + "' in its place, with the release's own settings."
                     : "Rename service '" + legacy + "' to '" + rename.getValue() + "' in " + file
                     + " (and in depends_on/links), keeping every comment and setting.");
-            // Stop the old consumer before anything new starts; `rm -f -s` stops, then removes: one Compose run.
-            commands.add(stack.compose().rm(List.of(legacy)));
         }
         String before = stack.files().composeText();
         steps.add(StepKind.RENAME, details, commands, run -> {
-            StackActions.runAll(host, run, commands, "compose");
+            // The old consumer stops before anything new starts: what `compose rm -f -s` does, through the
+            // engine, without a Compose start (a second of Python on a small server).
+            for (String legacy : renames.keySet()) {
+                java.time.Duration grace = graceOf(stack, legacy);
+                for (ServiceContainer c : connection.engine().containersOf(stack.project())) {
+                    if (!c.service().equals(legacy)) continue;
+                    run.listener().on(new RunEvent.LogLine("engine", "$ docker stop -t " + grace.toSeconds() + " "
+                            + c.name() + " && docker rm " + c.name()));
+                    connection.engine().stopAndRemove(c.id(), grace);
+                }
+            }
             if (!templated) {
                 StackActions.replaceFile(host, stack.files().composePath(), before, renamedText, 0644);
                 renames.forEach((legacy, current) -> run.listener().on(new RunEvent.LogLine("slipway",
                         "Renamed service '" + legacy + "' to '" + current + "' in " + file + ".")));
             }
         });
+    }
+
+    /** The legacy service's {@code stop_grace_period}, as Compose would wait for it; Compose's 10 s when it sets none. */
+    private static java.time.Duration graceOf(StackState stack, String service) {
+        var model = stack.model().services().get(service);
+        return model == null ? app.slipway.core.compose.ServiceModel.DEFAULT_STOP_GRACE : model.stopGrace();
     }
 
     /** The .env after the upgrade: pinned and --set; with a release template, also its defaults and secrets. */

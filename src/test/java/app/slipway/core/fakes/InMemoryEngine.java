@@ -25,6 +25,7 @@ public final class InMemoryEngine implements Engine {
     private final Map<String, String> localImages = new HashMap<>(); // ref -> id
     private final List<ServiceContainer> containers = new CopyOnWriteArrayList<>();
     private final List<String> pulls = new CopyOnWriteArrayList<>();
+    private final List<String> removed = new CopyOnWriteArrayList<>();
 
     /** The registry has {@code image:tag}. */
     public InMemoryEngine publishes(String image, String tag) {
@@ -123,6 +124,17 @@ public final class InMemoryEngine implements Engine {
     @Override
     public void tag(String imageId, String repository, String tag) {
         localImages.put(repository + ":" + tag, imageId);
+    }
+
+    @Override
+    public void stopAndRemove(String containerId, java.time.Duration grace) {
+        removed.add(containerId + " after " + grace.toSeconds() + " s");
+        containers.removeIf(c -> c.id().equals(containerId));
+    }
+
+    /** The containers stopped and removed, as {@code "ID after N s"}, in order. */
+    public List<String> removed() {
+        return List.copyOf(removed);
     }
 
     @Override

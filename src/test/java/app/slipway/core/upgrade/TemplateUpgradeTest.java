@@ -119,8 +119,8 @@ class TemplateUpgradeTest {
             assertFalse(e.toString().contains(session) || e.toString().contains("lic-123"), e.toString());
         }
         assertEquals(List.of("127.0.0.1:5555/acme/app:2.0.0", "127.0.0.1:5555/acme/app-runner:2.0.0"), stack.engine.pulls());
-        assertTrue(stack.host.commandLines().contains("docker compose -p app -f compose.yml rm -f -s worker"),
-                "the legacy consumer is stopped before the new file starts job");
+        assertEquals(List.of("c-app-worker after 10 s"), stack.engine.removed(),
+                "the legacy consumer is stopped (Compose's grace) and removed before the new file starts job");
     }
 
     @Test

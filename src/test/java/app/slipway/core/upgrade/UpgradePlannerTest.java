@@ -48,8 +48,10 @@ class UpgradePlannerTest {
         assertEquals(List.of("Connect", "Read the stack", "Preflight", "Back up", "Rename legacy services",
                 "Pin the version", "Restart", "Verify", "Record"), plan.steps().stream().map(PlanStep::title).toList());
         assertEquals(5, plan.firstChange(), "the rename is the first change");
-        assertEquals(List.of("docker compose -p app -f compose.yml rm -f -s worker"),
-                lines(plan.step(StepKind.RENAME).commands()));
+        // the legacy consumer goes through the engine (no Compose start): said in the step, not a host command
+        assertEquals(List.of(), lines(plan.step(StepKind.RENAME).commands()));
+        assertTrue(plan.step(StepKind.RENAME).details().toString().contains("'docker stop -t 10' then 'docker rm'"),
+                plan.step(StepKind.RENAME).details().toString());
         assertEquals(List.of("docker compose -p app -f compose.yml up -d --remove-orphans"),
                 lines(plan.step(StepKind.RESTART).commands()));
         assertEquals(List.of(10, 11, 12), plan.recovery().steps().stream().map(PlanStep::number).toList());
@@ -137,7 +139,6 @@ class UpgradePlannerTest {
         var stack = new FakeStack(temp);
         Plan plan = plan(stack, true);
         stack.host.file(FakeStack.DIR + "/.env", FakeStack.ENV + "EDITED=1\n", 0600);
-        stack.onCommand(c -> c.argv().contains("up") ? new ExecResult(0, "", "") : null);
         RunResult result = new Runner(stack.host, plan, e -> {}).run();
 
         assertEquals(ExitCode.ROLLED_BACK, result.exitCode(), result.message());
