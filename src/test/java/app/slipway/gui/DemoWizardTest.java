@@ -58,6 +58,11 @@ class DemoWizardTest {
         driver.awaitStep(Step.CONNECT, 10);
         robot.clickOn("#connect-mode-local");
         driver.screenshot("1-connect-demo");
+        if (Screenshots.wanted()) { // the same page in the dark theme, for a look at both
+            robot.clickOn("#shell-dark");
+            driver.screenshot("1-connect-demo-dark");
+            robot.clickOn("#shell-dark");
+        }
         robot.clickOn("#connect-demo");
 
         driver.awaitStep(Step.STACK, 120);

@@ -262,7 +262,8 @@ public final class VersionViewModel {
 
     private String introText(Optional<String> installed) {
         if (profile == null) return "";
-        String which = "Versions whose images are in the registry, newest stable first.";
+        String which = profile.localImages() ? "Versions built on this computer, newest stable first."
+                : "Versions whose images are in the registry, newest stable first.";
         return installed.map(v -> profile.name() + " " + v + " is installed. Choose the version to upgrade to. " + which)
                 .orElse("Choose the version of " + profile.name() + " to " + verb() + ". " + which);
     }
