@@ -6,6 +6,7 @@ import app.slipway.core.demo.DemoImages;
 import app.slipway.core.demo.DemoSetup;
 import app.slipway.core.host.LocalTarget;
 import app.slipway.core.run.Plan;
+import app.slipway.core.run.RunResult;
 import app.slipway.core.run.Runner;
 import app.slipway.core.stack.StackInspector;
 import app.slipway.core.stack.StackState;
@@ -35,7 +36,7 @@ public final class DemoCommand implements Callable<Integer> {
     String directory;
     @Option(names = "--terminal", description = "Do not open the wizard: run the demo upgrade in this terminal.")
     boolean terminal;
-    @Option(names = "--port", paramLabel = "PORT", defaultValue = "18090",
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "" + DemoSetup.PORT,
             description = "The port the demo's web answers on, on 127.0.0.1 (default: ${DEFAULT-VALUE}).")
     int port;
     @Spec CommandSpec spec;
@@ -48,19 +49,19 @@ public final class DemoCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         String dir = directory != null ? directory : DemoSetup.defaultDirectory().toString();
         try (Connection connection = Connection.open(new LocalTarget())) {
-            DemoSetup.images(connection, line -> {
+            String absolute = connection.target().absolute(dir);
+            var output = new RunOutput(out, spec.commandLine().getErr(), false);
+            Optional<RunResult> installed = DemoSetup.prepare(connection, dir, port, line -> {
                 out.println(line);
                 out.flush();
+            }, plan -> {
+                out.println("Installing the demo's " + DemoImages.FIRST + " into " + absolute + ":");
+                return output.listener(plan);
             });
-            Optional<Plan> install = DemoSetup.installPlan(connection, dir, port);
-            String absolute = connection.target().absolute(dir);
-            if (install.isEmpty()) {
+            if (installed.isEmpty()) {
                 out.println("The demo is installed in " + absolute + " already.");
             } else {
-                out.println("Installing the demo's " + DemoImages.FIRST + " into " + absolute + ":");
-                var output = new RunOutput(out, spec.commandLine().getErr(), false);
-                int code = output.finish(new Runner(connection.target(), install.get(),
-                        output.listener(install.get())).run());
+                int code = output.finish(installed.get());
                 if (code != 0) return code;
             }
             if (!terminal && Main.hasDisplay()) {

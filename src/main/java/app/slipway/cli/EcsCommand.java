@@ -17,8 +17,6 @@ import app.slipway.core.profile.ProfileLoader;
 import app.slipway.core.run.Plan;
 import app.slipway.core.run.Runner;
 import app.slipway.core.stack.EnvFile;
-import app.slipway.core.state.History;
-import app.slipway.core.state.Journal;
 import app.slipway.core.verify.Sleeper;
 import app.slipway.core.SlipwayException;
 import java.io.PrintWriter;
@@ -118,7 +116,7 @@ public final class EcsCommand {
         Plan plan(AwsSession aws, EcsStack stack, boolean breakLock) {
             Path dir = directory(stack);
             return EcsPlanner.plan(aws, stack, new EcsUpgradeOptions(to, Optional.ofNullable(healthUrl), timing(),
-                    breakLock), dir, Journal.find(new LocalTarget(), dir.toString()));
+                    breakLock), dir, EcsRecord.interrupted(dir));
         }
     }
 
@@ -129,9 +127,7 @@ public final class EcsCommand {
         public Integer call() {
             try (AwsSession aws = open()) {
                 EcsStack stack = read(aws);
-                var local = new LocalTarget();
-                String dir = directory(stack).toString();
-                var status = EcsStatus.of(stack, Journal.find(local, dir), History.read(local, dir));
+                var status = EcsStatus.read(stack);
                 out().println(json ? Json.write(status.json()) : status.text());
                 out().flush();
                 return 0;
@@ -189,9 +185,8 @@ public final class EcsCommand {
             try (AwsSession aws = open()) {
                 EcsStack stack = read(aws);
                 Path dir = directory(stack);
-                var local = new LocalTarget();
                 Plan plan = EcsRollbackPlanner.plan(aws, stack, Optional.ofNullable(healthUrl), timing(), breakLock,
-                        dir, History.read(local, dir.toString()), Journal.find(local, dir.toString()));
+                        dir, EcsRecord.history(dir), EcsRecord.interrupted(dir));
                 Confirmation.require(yes, "Return " + String.join(", ", stack.target().services()) + " on "
                         + plan.target() + " to the revisions they ran before (" + plan.to() + ")?");
                 return run(plan);

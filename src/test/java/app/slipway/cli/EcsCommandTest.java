@@ -39,10 +39,7 @@ class EcsCommandTest {
     @BeforeAll
     static void standIn() throws Exception {
         standIn = new EcsStandIn();
-        System.setProperty("aws.endpointUrl", standIn.endpoint().toString());
-        System.setProperty("aws.accessKeyId", "AKIDTEST");
-        System.setProperty("aws.secretAccessKey", "secret");
-        System.setProperty("aws.disableEc2Metadata", "true");
+        app.slipway.ecs.StandInAws.use(standIn);
         profile = dir.resolve("acme.yml");
         Files.writeString(profile, """
                 name: Acme
@@ -55,9 +52,7 @@ class EcsCommandTest {
     @AfterAll
     static void stop() {
         standIn.close();
-        for (String p : List.of("aws.endpointUrl", "aws.accessKeyId", "aws.secretAccessKey", "aws.disableEc2Metadata")) {
-            System.clearProperty(p);
-        }
+        app.slipway.ecs.StandInAws.forget();
     }
 
     /** A cluster of its own: web (behind the load balancer) and job, both on 1.4.1. */

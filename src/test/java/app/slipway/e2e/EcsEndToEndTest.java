@@ -35,18 +35,13 @@ class EcsEndToEndTest {
     static void standIn() throws IOException {
         testbed = Testbed.require();
         standIn = EcsStandIn.onEngine(testbed.dockerHost());
-        System.setProperty("aws.endpointUrl", standIn.endpoint().toString());
-        System.setProperty("aws.accessKeyId", "AKIDTEST");
-        System.setProperty("aws.secretAccessKey", "secret");
-        System.setProperty("aws.disableEc2Metadata", "true");
+        app.slipway.ecs.StandInAws.use(standIn);
     }
 
     @AfterAll
     static void stop() {
         if (standIn != null) standIn.close();
-        for (String p : List.of("aws.endpointUrl", "aws.accessKeyId", "aws.secretAccessKey", "aws.disableEc2Metadata")) {
-            System.clearProperty(p);
-        }
+        app.slipway.ecs.StandInAws.forget();
     }
 
     /** web (behind the load balancer, on a port of its own) and job, both on the fixture's current version. */

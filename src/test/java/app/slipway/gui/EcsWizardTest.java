@@ -48,18 +48,13 @@ class EcsWizardTest {
     void close() {
         if (window != null) window.session.close();
         if (standIn != null) standIn.close();
-        for (String p : List.of("aws.endpointUrl", "aws.accessKeyId", "aws.secretAccessKey", "aws.disableEc2Metadata")) {
-            System.clearProperty(p);
-        }
+        app.slipway.ecs.StandInAws.forget();
     }
 
     @Test
     void upgradesWebThenJobOnEcs(FxRobot robot) throws Exception {
         standIn = EcsStandIn.onEngine(testbed.dockerHost());
-        System.setProperty("aws.endpointUrl", standIn.endpoint().toString());
-        System.setProperty("aws.accessKeyId", "AKIDTEST");
-        System.setProperty("aws.secretAccessKey", "secret");
-        System.setProperty("aws.disableEc2Metadata", "true");
+        app.slipway.ecs.StandInAws.use(standIn);
         String cluster = "wizard-" + UUID.randomUUID().toString().substring(0, 6);
         int port;
         try (var s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

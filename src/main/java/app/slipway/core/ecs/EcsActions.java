@@ -45,8 +45,10 @@ final class EcsActions {
         return run -> {
             moves.clear();
             run.takeLock();
-            for (EcsService read : stack.services()) {
-                Service now = describe(read.name());
+            var current = EcsReader.services(aws, stack.target()); // one call for them all, as the reading did
+            for (int i = 0; i < current.size(); i++) {
+                EcsService read = stack.services().get(i);
+                Service now = current.get(i);
                 var rolling = new EcsService(now, read.taskDefinition(), List.of(), 0).deploymentInProgress();
                 if (rolling.isPresent()) throw inProgress(read.name(), rolling.get());
                 if (!now.taskDefinition().equals(read.taskDefinition().taskDefinitionArn())) {
@@ -85,7 +87,8 @@ final class EcsActions {
     /** Moves {@code service} to its new revision and follows that deployment to its end. */
     StepAction deploy(String service) {
         return run -> {
-            TaskDefinition td = moves.registeredFor(service);
+            TaskDefinition td = moves.registered(service)
+                    .orElseThrow(() -> new IllegalStateException("no revision was registered for " + service));
             moveAndFollow(run, service, td);
         };
     }

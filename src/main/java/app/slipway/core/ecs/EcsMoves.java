@@ -23,12 +23,6 @@ final class EcsMoves {
         registered.put(service, revision);
     }
 
-    synchronized TaskDefinition registeredFor(String service) {
-        TaskDefinition td = registered.get(service);
-        if (td == null) throw new IllegalStateException("no revision was registered for " + service);
-        return td;
-    }
-
     synchronized java.util.Optional<TaskDefinition> registered(String service) {
         return java.util.Optional.ofNullable(registered.get(service));
     }

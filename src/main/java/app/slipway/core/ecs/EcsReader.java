@@ -45,7 +45,8 @@ public final class EcsReader {
                 redactor(product, services));
     }
 
-    private static List<Service> services(AwsSession aws, EcsTarget target) {
+    /** The target's services in its order, read in batches of ten; a missing or inactive one is bad input. */
+    static List<Service> services(AwsSession aws, EcsTarget target) {
         Map<String, Service> byName = new LinkedHashMap<>();
         List<String> missing = new ArrayList<>();
         for (int i = 0; i < target.services().size(); i += 10) { // DescribeServices takes ten names at a time

@@ -58,6 +58,16 @@ public record EcsRecord(String id, String at, String product, String version, Li
         }
     }
 
+    /** The journal an interrupted ECS run left in the cluster's record on this machine, if any. */
+    public static Optional<app.slipway.core.state.JournalEntry> interrupted(Path directory) {
+        return app.slipway.core.state.Journal.find(new app.slipway.core.host.LocalTarget(), directory.toString());
+    }
+
+    /** Every ECS run this machine recorded for the cluster, oldest first. */
+    public static List<app.slipway.core.state.HistoryEntry> history(Path directory) {
+        return app.slipway.core.state.History.read(new app.slipway.core.host.LocalTarget(), directory.toString());
+    }
+
     public Optional<String> revisionOf(String service) {
         return services.stream().filter(r -> r.service().equals(service)).map(Revision::taskDefinition).findFirst();
     }

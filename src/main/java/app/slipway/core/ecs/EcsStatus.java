@@ -14,6 +14,12 @@ import java.util.Optional;
  */
 public record EcsStatus(EcsStack stack, Optional<JournalEntry> interrupted, Optional<HistoryEntry> lastRun) {
 
+    /** The status of {@code stack}, with what this machine recorded for its cluster. */
+    public static EcsStatus read(EcsStack stack) {
+        var dir = EcsRecord.directory(stack.target().region(), stack.target().cluster());
+        return of(stack, EcsRecord.interrupted(dir), EcsRecord.history(dir));
+    }
+
     public static EcsStatus of(EcsStack stack, Optional<JournalEntry> interrupted, List<HistoryEntry> history) {
         return new EcsStatus(stack, interrupted, history.isEmpty() ? Optional.empty()
                 : Optional.of(history.get(history.size() - 1)));

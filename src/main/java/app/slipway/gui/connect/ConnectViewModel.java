@@ -310,12 +310,10 @@ public final class ConnectViewModel {
         executor.run("demo", () -> {
             Connection connection = Connection.open(new LocalTarget());
             try {
-                app.slipway.core.demo.DemoSetup.images(connection, line -> {});
-                var install = app.slipway.core.demo.DemoSetup.installPlan(connection, dir, 18090);
-                if (install.isPresent()) {
-                    var result = new app.slipway.core.run.Runner(connection.target(), install.get(),
-                            app.slipway.core.events.RunListener.IGNORE).run();
-                    if (!result.succeeded()) throw new SlipwayException(result.exitCode(), result.message());
+                var installed = app.slipway.core.demo.DemoSetup.prepare(connection, dir,
+                        app.slipway.core.demo.DemoSetup.PORT, line -> {}, plan -> app.slipway.core.events.RunListener.IGNORE);
+                if (installed.isPresent() && !installed.get().succeeded()) {
+                    throw new SlipwayException(installed.get().exitCode(), installed.get().message());
                 }
                 return remembered(connection, RecentTarget.local());
             } catch (RuntimeException e) {

@@ -73,12 +73,7 @@ public final class EcsPage implements WizardPage {
 
     private void render() {
         table.getChildren().clear();
-        String[] head = {"#", "Service", "Task definition", "Tasks", "Images"};
-        for (int c = 0; c < head.length; c++) {
-            var h = new Label(head[c]);
-            h.getStyleClass().addAll(Styles.TEXT_BOLD, Styles.TEXT_MUTED);
-            table.add(h, c, 0);
-        }
+        app.slipway.gui.shell.TableHeader.add(table, "#", "Service", "Task definition", "Tasks", "Images");
         int row = 1;
         for (EcsViewModel.Row r : model.rows) {
             table.add(new Label(Integer.toString(row)), 0, row);

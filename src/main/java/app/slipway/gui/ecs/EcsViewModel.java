@@ -3,9 +3,6 @@ package app.slipway.gui.ecs;
 import app.slipway.core.ecs.EcsConnection;
 import app.slipway.core.ecs.EcsService;
 import app.slipway.core.ecs.EcsStatus;
-import app.slipway.core.host.LocalTarget;
-import app.slipway.core.state.History;
-import app.slipway.core.state.Journal;
 import app.slipway.gui.shell.Navigator;
 import app.slipway.gui.shell.WizardSession;
 import java.util.List;
@@ -45,9 +42,7 @@ public final class EcsViewModel {
         heading.set(stack.profile().name() + " " + stack.version() + " on " + stack.target().describe());
         rows.setAll(stack.services().stream().map(EcsViewModel::row).toList());
         notes.set(String.join("\n", stack.notes()));
-        var local = new LocalTarget();
-        String dir = ecs.directory().toString();
-        var status = EcsStatus.of(stack, Journal.find(local, dir), History.read(local, dir));
+        var status = EcsStatus.read(stack);
         lastRun.set(status.lastRun().map(h -> "Last run from this computer: " + h.command() + " " + h.from() + " → "
                 + h.to() + ", " + h.result() + " (" + h.when() + ").").orElse(""));
         problem.set(problems(stack.services(), status));

@@ -78,12 +78,7 @@ public final class FleetPage implements WizardPage {
 
     private void render() {
         table.getChildren().clear();
-        String[] head = {"Server", "Role", "Host", "Version", "Serving", "Secrets"};
-        for (int c = 0; c < head.length; c++) {
-            var h = new Label(head[c]);
-            h.getStyleClass().addAll(Styles.TEXT_BOLD, Styles.TEXT_MUTED);
-            table.add(h, c, 0);
-        }
+        app.slipway.gui.shell.TableHeader.add(table, "Server", "Role", "Host", "Version", "Serving", "Secrets");
         int row = 1;
         for (NodeStatus n : model.nodes) {
             table.add(new Label(n.name()), 0, row);

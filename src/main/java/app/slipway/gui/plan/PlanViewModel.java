@@ -152,7 +152,7 @@ public final class PlanViewModel {
         executor.run("plan-ecs", () -> app.slipway.core.ecs.EcsPlanner.plan(ecs.aws(), ecs.stack(),
                 new app.slipway.core.ecs.EcsUpgradeOptions(version, ecs.healthUrl(),
                         app.slipway.core.ecs.EcsTiming.standard(app.slipway.core.ecs.EcsTiming.DEADLINE), false),
-                ecs.directory(), Journal.find(new app.slipway.core.host.LocalTarget(), ecs.directory().toString())),
+                ecs.directory(), app.slipway.core.ecs.EcsRecord.interrupted(ecs.directory())),
                 planned -> {
                     if (mine == generation) show(planned);
                 }, failure -> {

@@ -258,13 +258,12 @@ public final class ResultViewModel {
         busy.set(true);
         error.set("");
         executor.run("prepare the rollback", () -> {
-            var local = new app.slipway.core.host.LocalTarget();
-            String dir = ecs.directory().toString();
             var stack = app.slipway.core.ecs.EcsReader.read(ecs.aws(), ecs.stack().target(),
                     Optional.of(ecs.stack().profile()), new app.slipway.core.profile.ProfileDetector(java.util.List.of()));
             return app.slipway.core.ecs.EcsRollbackPlanner.plan(ecs.aws(), stack, ecs.healthUrl(),
                     app.slipway.core.ecs.EcsTiming.standard(app.slipway.core.ecs.EcsTiming.DEADLINE), false,
-                    ecs.directory(), app.slipway.core.state.History.read(local, dir), Journal.find(local, dir));
+                    ecs.directory(), app.slipway.core.ecs.EcsRecord.history(ecs.directory()),
+                    app.slipway.core.ecs.EcsRecord.interrupted(ecs.directory()));
         }, plan -> {
             busy.set(false);
             if (!confirm.test("Return " + String.join(", ", ecs.stack().target().services()) + " to the revisions"
