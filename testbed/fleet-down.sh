@@ -8,8 +8,10 @@ RUN=/run/slipway-fleet
 [ "$(id -u)" -eq 0 ] || { echo "fleet-down.sh must run as root." >&2; exit 1; }
 for dir in "$RUN"/node-*; do
     [ -d "$dir" ] || continue
-    for what in sshd forward docker; do
-        pid=$(cat "$dir/$what.pid" 2>/dev/null) && kill "$pid" 2>/dev/null
+    # only a live process of that program: after a restored snapshot the pid may be anything's
+    for what in sshd:sshd forward:socat docker:dockerd; do
+        pid=$(cat "$dir/${what%%:*}.pid" 2>/dev/null) &&
+            [ "$(cat "/proc/$pid/comm" 2>/dev/null)" = "${what#*:}" ] && kill "$pid" 2>/dev/null
     done
 done
 sleep 2

@@ -21,6 +21,9 @@ REGISTRY_PORT=5555
 die() { echo "fleet-up.sh: $*" >&2; exit 1; }
 step() { printf '==> %s\n' "$*"; }
 info() { printf '    %s\n' "$*"; }
+# whether the pid file names a live process of that program: a machine restored from a snapshot
+# keeps /run but not its processes, and the old pid may now belong to anything
+running() { local pid; pid=$(cat "$1" 2>/dev/null) && [ -n "$pid" ] && [ "$(cat "/proc/$pid/comm" 2>/dev/null)" = "$2" ]; }
 
 [ "$(id -u)" -eq 0 ] || die "must run as root (it makes network namespaces and starts dockerd and sshd)."
 [ -f "$SSHD/id_ed25519" ] || die "run testbed/up.sh first (no testbed keys in $SSHD)."
@@ -67,7 +70,7 @@ for i in $(seq 1 "$NODES"); do
     fi
 
     # the registry, from inside the node: 127.0.0.1:5555 there is the testbed's registry here
-    if ! [ -f "$run/forward.pid" ] || ! kill -0 "$(cat "$run/forward.pid")" 2>/dev/null; then
+    if ! running "$run/forward.pid" socat; then
         nsenter --net="/run/netns/$node" setsid -f socat \
             "TCP-LISTEN:$REGISTRY_PORT,bind=127.0.0.1,fork,reuseaddr" \
             "EXEC:nsenter --net=$RUN/rootns socat STDIO TCP\\:127.0.0.1\\:$REGISTRY_PORT" \
@@ -80,6 +83,8 @@ for i in $(seq 1 "$NODES"); do
     # the node's own Docker Engine
     sock=$run/docker.sock
     if ! DOCKER_HOST=unix://$sock docker info >/dev/null 2>&1; then
+        running "$run/docker.pid" dockerd || rm -f "$run/docker.pid"
+        running "$run/exec/containerd/containerd.pid" containerd || rm -f "$run/exec/containerd/containerd.pid"
         nsenter --net="/run/netns/$node" setsid -f dockerd --host "unix://$sock" \
             --data-root "$dir/docker" --exec-root "$run/exec" --pidfile "$run/docker.pid" \
             --bridge=none --iptables=false --ip-masq=false --insecure-registry 127.0.0.1:$REGISTRY_PORT \
@@ -116,7 +121,8 @@ MaxStartups 100:30:200
 MaxSessions 50
 CONF
     [ -f "$dir/ssh_host_ed25519_key" ] || ssh-keygen -q -t ed25519 -N '' -f "$dir/ssh_host_ed25519_key"
-    if ! [ -f "$run/sshd.pid" ] || ! kill -0 "$(cat "$run/sshd.pid")" 2>/dev/null; then
+    if ! running "$run/sshd.pid" sshd || ! grep -qF "$dir/sshd_config" "/proc/$(cat "$run/sshd.pid")/cmdline"; then
+        rm -f "$run/sshd.pid"
         nsenter --net="/run/netns/$node" /usr/sbin/sshd -f "$dir/sshd_config" -E "$dir/sshd.log" 9>&-
         info "sshd started"
     fi

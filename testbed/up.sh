@@ -137,6 +137,11 @@ else
         info "dockerd (pid $pid) is running but not answering yet; waiting for it"
     else
         info "starting dockerd (log: $STATE/dockerd.log)"
+        # a pid file left by a machine restored from a snapshot: dockerd refuses to start while
+        # the pid in it is alive, whatever that process now is
+        rm -f /var/run/docker.pid
+        [ "$(cat "/proc/$(cat /var/run/docker/containerd/containerd.pid 2>/dev/null)/comm" 2>/dev/null)" = containerd ] ||
+            rm -f /var/run/docker/containerd/containerd.pid
         setsid -f dockerd --host "unix://$DOCKER_SOCK" --bridge=none --iptables=false --ip-masq=false \
             </dev/null >"$STATE/dockerd.log" 2>&1 9>&-
         touch "$STATE/dockerd.started-by-testbed"
