@@ -16,7 +16,7 @@ import wizard
 from sshd import BenchSshd
 from testbed import Testbed, compose_executable, load_average, run, wait_for_quiet
 
-SECTIONS = ("local", "ssh", "backup", "wizard")
+SECTIONS = ("local", "pull", "ssh", "backup", "wizard")
 
 
 def parse_args():
@@ -57,7 +57,8 @@ def main():
     compose_version = run(compose + ["version", "--short"])[0].strip()
     load_start = load_average()
     started = time.strftime("%Y-%m-%d %H:%M:%S")
-    # Both sides start from images already in the engine: the pull is an up-to-date check, not a download.
+    # Both sides start from images already in the engine: the pull is an up-to-date check, not a download
+    # (the "pull" section removes the new one before each run).
     for image in (f"{tb.image}:{tb.legacy}", f"{tb.image}:{tb.current}"):
         run(["docker", "pull", "-q", image])
     run(["java", "-jar", args.jar, "--version"])  # the jar in the page cache before the first timed run
@@ -76,6 +77,12 @@ def main():
                                             jvm_flags=args.jvm_flags.split())
         save()
         report.upgrade_rows(table, "local", results["local"], 1.10)
+    if "pull" in args.only:
+        say("== upgrade, local, the new image downloaded by both sides")
+        results["pull"] = upgrades.compare(tb, args.jar, compose, args.runs, "local", settle=args.settle,
+                                           jvm_flags=args.jvm_flags.split(), pull=True)
+        save()
+        report.upgrade_rows(table, "local", results["pull"], 1.10, pull=True)
     if "ssh" in args.only:
         say("== upgrade, over SSH (bench sshd, LogLevel DEBUG1, for counting)")
         sshd = BenchSshd(tb).start()

@@ -54,11 +54,12 @@ def ratio(a, b):
     return None if a is None or not b else a / b
 
 
-def upgrade_rows(table, mode, res, ratio_target):
-    """mode: "local" or "ssh"."""
+def upgrade_rows(table, mode, res, ratio_target, pull=False):
+    """mode: "local" or "ssh"; pull: the new image was downloaded in each run."""
     s, h = ok_runs(res["slipway"]), ok_runs(res["hand"])
     failed = len(res["slipway"]) - len(s) + len(res["hand"]) - len(h)
-    table.section(f"Upgrade 1.0.0 -> 2.0.0 {'locally' if mode == 'local' else 'over SSH'} (rename worker->job, backup skipped); "
+    table.section(f"Upgrade 1.0.0 -> 2.0.0 {'locally' if mode == 'local' else 'over SSH'} (rename worker->job, backup skipped"
+                  f"{', the new image downloaded' if pull else ''}); "
                   f"{len(s)}+{len(h)} runs" + (f", {failed} failed (left out)" if failed else ""))
     sw, hw = median([r["wall"] for r in s]), median([r["wall"] for r in h])
     rw = ratio(sw, hw)

@@ -86,6 +86,11 @@ def hand(stack, to, ssh_argv=None):
             "steps": steps, "message": message, "lines": []}
 
 
+def remove_image(ref):
+    """The image gone from the engine (and its layers, where nothing else uses them): the next pull downloads."""
+    subprocess.run(["docker", "image", "rm", "-f", ref], capture_output=True, text=True)
+
+
 def check_upgraded(stack, to):
     """The end state both sides must reach: /up on the new version, `job` running, no `worker` left."""
     from stack import get_up

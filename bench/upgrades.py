@@ -8,8 +8,9 @@ from outage import UpPoller
 from stack import Stack
 
 
-def compare(tb, jar, compose, n, mode, sshd=None, settle=2.0, jvm_flags=()):
-    """mode 'local' or 'ssh' (then sshd is the bench sshd). Returns {"slipway": [...], "hand": [...]}."""
+def compare(tb, jar, compose, n, mode, sshd=None, settle=2.0, jvm_flags=(), pull=False):
+    """mode 'local' or 'ssh' (then sshd is the bench sshd); pull: the new version's image is removed from
+    the engine before each run, so both sides download it. Returns {"slipway": [...], "hand": [...]}."""
     results = {"slipway": [], "hand": []}
     to = tb.current
     for i in range(n):
@@ -19,6 +20,8 @@ def compare(tb, jar, compose, n, mode, sshd=None, settle=2.0, jvm_flags=()):
                           owner=tb.ssh_user if mode == "ssh" else None)
             try:
                 stack.start()
+                if pull:
+                    runs.remove_image(f"{tb.image}:{to}")
                 time.sleep(settle)  # let the start-up's own load pass before the clock runs
                 poller = UpPoller(stack.port)
                 offset = sshd.offset() if sshd else 0
@@ -41,7 +44,7 @@ def compare(tb, jar, compose, n, mode, sshd=None, settle=2.0, jvm_flags=()):
                         r["message"] = problem
                 results[who].append(r)
                 status = "ok" if r["ok"] else "FAILED: " + str(r.get("message"))
-                print(f"  {mode} run {i + 1}/{n} {who:7s} {r['wall']:6.2f} s  outage {r['outage']:5.2f} s  {status}",
+                print(f"  {mode}{' (pull)' if pull else ''} run {i + 1}/{n} {who:7s} {r['wall']:6.2f} s  outage {r['outage']:5.2f} s  {status}",
                       file=sys.stderr, flush=True)
             finally:
                 stack.close()

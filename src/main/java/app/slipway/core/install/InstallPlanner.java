@@ -32,6 +32,7 @@ import app.slipway.core.profile.ImageRef;
 import app.slipway.core.steps.ComposeTemplates;
 import app.slipway.core.steps.MissingKeys;
 import app.slipway.core.steps.RequiredVariables;
+import app.slipway.core.steps.FilesInForce;
 import app.slipway.core.steps.StackActions;
 import app.slipway.core.steps.TargetImages;
 import app.slipway.core.steps.StepList;
@@ -183,11 +184,15 @@ public final class InstallPlanner {
             StackActions.replaceFile(host, dir + "/.env", envBefore, envAfter, 0600);
         });
         List<Command> up = List.of(compose.up(true));
+        var newFiles = new FilesInForce(host, compose, dir + "/.env");
         steps.add(StepKind.RESTART, List.of("Start the stack, removing containers of services it no longer has."), up,
-                run -> StackActions.runAll(host, run, up, "compose"));
+                run -> {
+                    newFiles.readAhead();
+                    StackActions.runAll(host, run, up, "compose");
+                });
         steps.add(StepKind.VERIFY, List.of("Every service running (and healthy where it has a healthcheck); "
                 + profile.health().urlTemplate() + " answers 2xx."), List.of(),
-                run -> StackActions.verify(connection, run, project, compose, profile, dir + "/.env", images.following()));
+                run -> StackActions.verify(connection, run, project, newFiles, profile, images.following()));
         steps.add(StepKind.RECORD, List.of("Append the outcome to " + dir + "/.slipway/history.jsonl and release the lock."),
                 List.of(), StepAction.NOTHING);
 

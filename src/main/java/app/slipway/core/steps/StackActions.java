@@ -3,7 +3,6 @@ package app.slipway.core.steps;
 import app.slipway.core.Connection;
 import app.slipway.core.compose.ComposeCommands;
 import app.slipway.core.compose.ComposeModel;
-import app.slipway.core.compose.ComposeModelReader;
 import app.slipway.core.events.LoggedCommands;
 import app.slipway.core.events.SecretRedactor;
 import app.slipway.core.host.Command;
@@ -13,7 +12,6 @@ import app.slipway.core.profile.ImageRef;
 import app.slipway.core.profile.Profile;
 import app.slipway.core.run.RunContext;
 import app.slipway.core.run.UnhealthyStack;
-import app.slipway.core.stack.EnvFile;
 import app.slipway.core.verify.StackVerifier;
 import app.slipway.core.verify.VerifyResult;
 import java.nio.charset.StandardCharsets;
@@ -68,11 +66,15 @@ public final class StackActions {
      */
     public static void verify(Connection connection, RunContext run, String project, ComposeCommands compose,
                               Profile profile, String envPath, Map<String, String> expectedImages) {
-        Target host = connection.target();
-        Map<String, String> env = host.stat(envPath).isPresent()
-                ? EnvFile.parse(new String(host.readFile(envPath), StandardCharsets.UTF_8)).values()
-                : Map.of();
-        ComposeModel model = ComposeModelReader.read(host, compose, env);
+        verify(connection, run, project, new FilesInForce(connection.target(), compose, envPath), profile, expectedImages);
+    }
+
+    /** As above, with the files' read perhaps already started beside the restart ({@link FilesInForce#readAhead()}). */
+    public static void verify(Connection connection, RunContext run, String project, FilesInForce files,
+                              Profile profile, Map<String, String> expectedImages) {
+        FilesInForce.Read read = files.read();
+        Map<String, String> env = read.env();
+        ComposeModel model = read.model();
         VerifyResult verified = new StackVerifier().verify(connection, project, model, profile, env, run.listener());
         if (!verified.healthy()) {
             throw new UnhealthyStack("the stack is not healthy: " + verified.summary(), verified.logs());

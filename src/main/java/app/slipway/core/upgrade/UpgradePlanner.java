@@ -45,6 +45,7 @@ import app.slipway.core.stack.StackState;
 import app.slipway.core.state.ImagesInUse;
 import app.slipway.core.state.JournalEntry;
 import app.slipway.core.state.Snapshot;
+import app.slipway.core.steps.FilesInForce;
 import app.slipway.core.steps.StackActions;
 import app.slipway.core.steps.StepList;
 import java.time.Duration;
@@ -196,10 +197,14 @@ public final class UpgradePlanner {
         steps.add(StepKind.PIN, pinDetails(stack, profile, to, env), List.of(),
                 run -> StackActions.replaceFile(host, stack.files().envPath(), envBefore, envAfter, 0600));
         List<Command> up = List.of(compose.up(true));
+        var newFiles = new FilesInForce(host, compose, stack.files().envPath());
         steps.add(StepKind.RESTART, List.of("Start the new version and remove containers of services no longer in the compose file."),
-                up, run -> StackActions.runAll(host, run, up, "compose"));
-        StepAction verify = run -> StackActions.verify(connection, run, stack.project(), compose, profile,
-                stack.files().envPath(), target.following());
+                up, run -> {
+                    newFiles.readAhead();
+                    StackActions.runAll(host, run, up, "compose");
+                });
+        StepAction verify = run -> StackActions.verify(connection, run, stack.project(), newFiles, profile,
+                target.following());
         steps.add(StepKind.VERIFY, verifyDetails(stack, profile, renames, target), List.of(), verify);
         StepAction verifyOld = run -> StackActions.verify(connection, run, stack.project(), compose, profile,
                 stack.files().envPath(), Map.of());
