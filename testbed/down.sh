@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Stops what testbed/up.sh started: its sshd, its docker-registry and, if up.sh started it,
-# dockerd (which stops every container). Keeps keys, users, registry data and the cache,
-# so the next up.sh is quick.
+# Stops what testbed/up.sh started: its sshd and the bastion's, its two docker-registry processes
+# (open and with a login) and, if up.sh started it, dockerd (which stops every container). Keeps
+# keys, users, registry data and the cache, so the next up.sh is quick.
 #
 #   testbed/down.sh           stop the servers
 #   testbed/down.sh --purge   also delete the state dir (keys, registry data); keeps the cache
@@ -36,7 +36,9 @@ stop_pid() {
     kill -KILL "$pid" 2>/dev/null || true
 }
 
+stop_pid "sshd (bastion)" "$STATE/bastion/sshd.pid" sshd 10
 stop_pid sshd "$STATE/ssh/sshd.pid" sshd 10
+stop_pid "docker-registry (with a login)" "$STATE/registry-auth/pid" docker-registry 10
 stop_pid docker-registry "$STATE/registry/pid" docker-registry 10
 if [ -e "$STATE/dockerd.started-by-testbed" ]; then
     stop_pid dockerd /var/run/docker.pid dockerd 60

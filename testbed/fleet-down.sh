@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Removes what testbed/fleet-up.sh made: every node's sshd, engine (and its containers),
-# registry forwarder and network namespace, and the bridge. Keeps the nodes' host keys and
+# registry forwarders and network namespace, and the bridge. Keeps the nodes' host keys and
 # engine data under the testbed's state dir, so the next fleet-up.sh is quick.
 set -uo pipefail
 STATE=${SLIPWAY_TESTBED_DIR:-/var/lib/slipway-testbed}
@@ -9,7 +9,7 @@ RUN=/run/slipway-fleet
 for dir in "$RUN"/node-*; do
     [ -d "$dir" ] || continue
     # only a live process of that program: after a restored snapshot the pid may be anything's
-    for what in sshd:sshd forward:socat docker:dockerd; do
+    for what in sshd:sshd forward:socat forward-auth:socat docker:dockerd; do
         pid=$(cat "$dir/${what%%:*}.pid" 2>/dev/null) &&
             [ "$(cat "/proc/$pid/comm" 2>/dev/null)" = "${what#*:}" ] && kill "$pid" 2>/dev/null
     done

@@ -4,7 +4,9 @@
 # .12, … in 10.203.0.0/24 that exist only on that bridge (no default route). Each node has its
 # own Docker Engine (its own data root and socket) and its own sshd on port 22 of its address,
 # whose sessions get DOCKER_HOST pointing at that node's engine; inside a node, 127.0.0.1:5555
-# reaches the testbed's registry. Needs testbed/up.sh first (the keys, the registry, dockerd).
+# reaches the testbed's registry and 127.0.0.1:5556 the one with a login. The testbed's bastion
+# (127.0.0.1:2223) forwards to each node's port 22. Needs testbed/up.sh first (the keys, the
+# registries, the bastion, dockerd).
 # Idempotent; testbed/fleet-down.sh removes it all.
 #
 #   testbed/fleet-up.sh [NODES]
@@ -17,6 +19,8 @@ RUN=/run/slipway-fleet
 BRIDGE=slipway-br0
 SSHD=$STATE/ssh
 REGISTRY_PORT=5555
+REGISTRY_AUTH_PORT=5556
+BASTION_PORT=2223
 
 die() { echo "fleet-up.sh: $*" >&2; exit 1; }
 step() { printf '==> %s\n' "$*"; }
@@ -27,6 +31,7 @@ running() { local pid; pid=$(cat "$1" 2>/dev/null) && [ -n "$pid" ] && [ "$(cat 
 
 [ "$(id -u)" -eq 0 ] || die "must run as root (it makes network namespaces and starts dockerd and sshd)."
 [ -f "$SSHD/id_ed25519" ] || die "run testbed/up.sh first (no testbed keys in $SSHD)."
+[ -f "$STATE/bastion/ssh_host_ed25519_key.pub" ] || die "run testbed/up.sh first (no bastion in $STATE/bastion)."
 missing=()
 command -v socat >/dev/null || missing+=(socat)       # the registry forwarder inside each node
 command -v ip >/dev/null || missing+=(iproute2)       # namespaces, veth pairs, the bridge
@@ -69,16 +74,20 @@ for i in $(seq 1 "$NODES"); do
         info "namespace made"
     fi
 
-    # the registry, from inside the node: 127.0.0.1:5555 there is the testbed's registry here
-    if ! running "$run/forward.pid" socat; then
-        nsenter --net="/run/netns/$node" setsid -f socat \
-            "TCP-LISTEN:$REGISTRY_PORT,bind=127.0.0.1,fork,reuseaddr" \
-            "EXEC:nsenter --net=$RUN/rootns socat STDIO TCP\\:127.0.0.1\\:$REGISTRY_PORT" \
-            </dev/null >"$dir/forward.log" 2>&1
-        sleep 0.3
-        pgrep -f "TCP-LISTEN:$REGISTRY_PORT,bind=127.0.0.1" -n >"$run/forward.pid" || true
-        info "registry forwarder started"
-    fi
+    # the registries, from inside the node: 127.0.0.1:5555 (and :5556, the one with a login) there
+    # are the testbed's registries here
+    for fwd in forward:$REGISTRY_PORT forward-auth:$REGISTRY_AUTH_PORT; do
+        name=${fwd%%:*} port=${fwd#*:}
+        if ! running "$run/$name.pid" socat; then
+            nsenter --net="/run/netns/$node" setsid -f socat \
+                "TCP-LISTEN:$port,bind=127.0.0.1,fork,reuseaddr" \
+                "EXEC:nsenter --net=$RUN/rootns socat STDIO TCP\\:127.0.0.1\\:$port" \
+                </dev/null >"$dir/$name.log" 2>&1
+            sleep 0.3
+            pgrep -f "TCP-LISTEN:$port,bind=127.0.0.1" -n >"$run/$name.pid" || true
+            info "registry forwarder for port $port started"
+        fi
+    done
 
     # the node's own Docker Engine
     sock=$run/docker.sock
@@ -88,6 +97,7 @@ for i in $(seq 1 "$NODES"); do
         nsenter --net="/run/netns/$node" setsid -f dockerd --host "unix://$sock" \
             --data-root "$dir/docker" --exec-root "$run/exec" --pidfile "$run/docker.pid" \
             --bridge=none --iptables=false --ip-masq=false --insecure-registry 127.0.0.1:$REGISTRY_PORT \
+            --insecure-registry 127.0.0.1:$REGISTRY_AUTH_PORT \
             </dev/null >"$dir/dockerd.log" 2>&1 9>&-
         for t in $(seq 1 60); do
             DOCKER_HOST=unix://$sock docker info >/dev/null 2>&1 && break
@@ -141,7 +151,25 @@ for i in $(seq 1 "$NODES"); do
     nsenter --net="/run/netns/slipway-node-$i" timeout 5 bash -c \
         "exec 3<>/dev/tcp/127.0.0.1/$REGISTRY_PORT && printf 'GET /v2/ HTTP/1.0\r\n\r\n' >&3 && head -n1 <&3" |
         grep -q '200' || die "node $i does not reach the registry through 127.0.0.1:$REGISTRY_PORT."
+    nsenter --net="/run/netns/slipway-node-$i" timeout 5 bash -c \
+        "exec 3<>/dev/tcp/127.0.0.1/$REGISTRY_AUTH_PORT && printf 'GET /v2/ HTTP/1.0\r\n\r\n' >&3 && head -n1 <&3" |
+        grep -q '401' || die "node $i does not reach the registry with a login through 127.0.0.1:$REGISTRY_AUTH_PORT."
 done
+# through the bastion to a node (ssh -J hands -i and -o to the last hop only: a config file reaches both)
+printf '[127.0.0.1]:%s %s\n' "$BASTION_PORT" "$(cut -d' ' -f1-2 "$STATE/bastion/ssh_host_ed25519_key.pub")" |
+    cat - "$known" >"$FLEET/bastion-check.known_hosts"
+cat >"$FLEET/bastion-check.conf" <<CONF
+IdentityFile $SSHD/id_ed25519
+IdentitiesOnly yes
+IdentityAgent none
+UserKnownHostsFile $FLEET/bastion-check.known_hosts
+GlobalKnownHostsFile /dev/null
+StrictHostKeyChecking yes
+BatchMode yes
+ConnectTimeout 10
+CONF
+out=$(timeout 30 ssh -F "$FLEET/bastion-check.conf" -J "root@127.0.0.1:$BASTION_PORT" root@10.203.0.11 'id -un' </dev/null 2>&1) &&
+    [ "$out" = root ] || die "ssh -J root@127.0.0.1:$BASTION_PORT root@10.203.0.11 failed (is the bastion up? run testbed/up.sh): $out"
 cat >"$FLEET/fleet.properties" <<PROPS
 # written by testbed/fleet-up.sh; read by src/test/java/app/slipway/testbed/FleetTestbed.java
 nodes=$NODES

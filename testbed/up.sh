@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Starts Slipway's real testbed on this machine (README §The two commands (Test)): Docker Engine, a local image
-# registry, an OpenSSH server and the fixture images, all on 127.0.0.1.
+# registry, an OpenSSH server and the fixture images, all on 127.0.0.1. Beside them: a bastion (a second
+# sshd that only forwards, for `ssh -J`), a client key with a passphrase, and the same registry again
+# behind a login (htpasswd).
 #
 # Run as root on Debian 12. Idempotent: when everything is up it only checks, in seconds.
 #
@@ -33,6 +35,14 @@ SSH_HOST=127.0.0.1
 SSH_PORT=2222
 SSH_USER=slipway
 NODOCKER_USER=nodocker
+# the jump host: same keys and users as the sshd above, but it runs nothing and only forwards
+BASTION_PORT=2223
+# the passphrase of the second client key, $SSHD/id_ed25519_passphrase (a fixed testbed value)
+SSH_KEY_PASSPHRASE=slipway-testbed-passphrase
+# the open registry's storage served again, read-only, to a client that logs in
+REGISTRY_AUTH=127.0.0.1:5556
+REGISTRY_AUTH_USER=slipway
+REGISTRY_AUTH_PASSWORD=slipway-testbed-registry-password
 FIXTURE_IMAGE=$REGISTRY/slipway-fixture/app
 POSTGRES_IMAGE=$REGISTRY/slipway-fixture/postgres:15
 FIXTURE_PORT=18080
@@ -67,6 +77,28 @@ die_log() {
     fi
     exit 1
 }
+# replace_file DEST MODE: stdin becomes DEST by a rename, and only when it differs: the tests of a
+# running testbed may read DEST at any moment
+replace_file() {
+    local dest=$1 mode=$2
+    cat >"$dest.tmp"
+    chmod "$mode" "$dest.tmp"
+    if cmp -s "$dest.tmp" "$dest" && [ "$(stat -c %a "$dest")" = "$mode" ]; then
+        rm -f "$dest.tmp"
+    else
+        mv -f "$dest.tmp" "$dest"
+    fi
+}
+# live_pid PIDFILE COMM [ARG]: prints the pid in PIDFILE if it is a live COMM whose command line holds
+# ARG (a machine restored from a snapshot keeps the pid files but not the processes; the pid may
+# now be anything's)
+live_pid() {
+    local pid
+    pid=$(cat "$1" 2>/dev/null || true)
+    [ -n "$pid" ] && [ "$(cat "/proc/$pid/comm" 2>/dev/null)" = "$2" ] || return 0
+    [ -z "${3:-}" ] || grep -qaF -- "$3" "/proc/$pid/cmdline" 2>/dev/null || return 0
+    printf '%s\n' "$pid"
+}
 trap 'rc=$?; [ $rc -eq 0 ] || printf "\nTESTBED FAILED: %s exited %s at line %s (command: %s)\n" "${BASH_SOURCE[0]}" "$rc" "$LINENO" "$BASH_COMMAND" >&2' ERR
 
 [ "$(id -u)" -eq 0 ] || die "testbed/up.sh must run as root (it starts dockerd and sshd and creates users)." \
@@ -98,6 +130,7 @@ installed busybox-static || missing+=(busybox-static)
 [ -n "$ENGINE_ONLY" ] || [ -x /usr/sbin/sshd ] || missing+=(openssh-server)
 [ -n "$ENGINE_ONLY" ] || have ssh-keygen || missing+=(openssh-client)
 [ -n "$ENGINE_ONLY" ] || have debootstrap || missing+=(debootstrap)
+[ -n "$ENGINE_ONLY" ] || have htpasswd || missing+=(apache2-utils)
 have curl || missing+=(curl)
 have setsid || missing+=(util-linux)
 [ -n "$ENGINE_ONLY" ] || have useradd || missing+=(passwd)
@@ -229,6 +262,86 @@ else
 fi
 
 # ---------------------------------------------------------------------------------------------
+# the HTTP status of a request ("000" when nothing answers)
+http_status() { curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$@" || true; }
+
+step "Image registry with a login (http://$REGISTRY_AUTH, user $REGISTRY_AUTH_USER)"
+# A second docker-registry on the open one's storage, read-only: every fixture image is also at
+# $REGISTRY_AUTH/..., but only with the login. The open registry is left alone.
+RAUTH=$STATE/registry-auth
+mkdir -p "$RAUTH"
+rauth_changed=
+if ! printf '%s\n' "$REGISTRY_AUTH_PASSWORD" |
+    htpasswd -vi "$RAUTH/htpasswd" "$REGISTRY_AUTH_USER" >/dev/null 2>&1; then
+    rm -f "$RAUTH/htpasswd.tmp"
+    printf '%s\n' "$REGISTRY_AUTH_PASSWORD" | htpasswd -ciB "$RAUTH/htpasswd.tmp" "$REGISTRY_AUTH_USER" 2>/dev/null ||
+        die "htpasswd could not write $RAUTH/htpasswd.tmp."
+    chmod 600 "$RAUTH/htpasswd.tmp"
+    mv "$RAUTH/htpasswd.tmp" "$RAUTH/htpasswd"
+    rauth_changed=1
+fi
+cat >"$RAUTH/config.yml.new" <<EOF
+# written by testbed/up.sh: the storage of http://$REGISTRY, read-only, behind a login
+version: 0.1
+log:
+  level: warn
+  accesslog:
+    disabled: true
+storage:
+  filesystem:
+    rootdirectory: $STATE/registry/data
+  maintenance:
+    readonly:
+      enabled: true
+    uploadpurging:
+      enabled: false
+auth:
+  htpasswd:
+    realm: slipway-testbed
+    path: $RAUTH/htpasswd
+http:
+  addr: $REGISTRY_AUTH
+EOF
+if cmp -s "$RAUTH/config.yml.new" "$RAUTH/config.yml"; then
+    rm -f "$RAUTH/config.yml.new"
+else
+    mv "$RAUTH/config.yml.new" "$RAUTH/config.yml"
+    rauth_changed=1
+fi
+rauth_pid=$(live_pid "$RAUTH/pid" docker-registry "$RAUTH/config.yml")
+stop_rauth() {
+    [ -n "$rauth_pid" ] || return 0
+    kill "$rauth_pid" 2>/dev/null || true
+    for i in $(seq 1 20); do kill -0 "$rauth_pid" 2>/dev/null || break; sleep 0.25; done
+    kill -KILL "$rauth_pid" 2>/dev/null || true
+    rauth_pid=
+}
+if [ -n "$rauth_pid" ] && [ -n "$rauth_changed" ]; then
+    # docker-registry 2.8 reads its htpasswd file once, at start
+    info "config or password changed; restarting docker-registry (pid $rauth_pid)"
+    stop_rauth
+fi
+rauth_status=$(http_status "http://$REGISTRY_AUTH/v2/")
+if [ -n "$rauth_pid" ] && [ "$rauth_status" = 401 ]; then
+    info "already answering"
+elif [ -z "$rauth_pid" ] && [ "$rauth_status" != 000 ]; then
+    die "something already answers on http://$REGISTRY_AUTH/v2/ (HTTP $rauth_status) but it is not this testbed's" \
+        "registry (no live docker-registry with pid file $RAUTH/pid). Stop it first."
+else
+    stop_rauth
+    info "starting docker-registry (log: $RAUTH/registry.log)"
+    setsid -f sh -c 'echo $$ >"$1"; exec docker-registry serve "$2"' sh \
+        "$RAUTH/pid" "$RAUTH/config.yml" </dev/null >>"$RAUTH/registry.log" 2>&1 9>&-
+    for i in $(seq 1 30); do
+        [ "$(http_status "http://$REGISTRY_AUTH/v2/")" != 401 ] || break
+        [ "$i" -lt 30 ] || die_log "the registry did not ask for a login on http://$REGISTRY_AUTH/v2/ within 30 s" \
+            "$RAUTH/registry.log"
+        sleep 1
+    done
+    info "answering"
+fi
+
+# ---------------------------------------------------------------------------------------------
 step "SSH server ($SSH_HOST:$SSH_PORT)"
 SSHD=$STATE/ssh
 mkdir -p "$SSHD/authorized_keys" /run/sshd
@@ -240,6 +353,27 @@ chmod 755 "$SSHD" "$SSHD/authorized_keys"
 [ -f "$SSHD/wrong_host_ed25519_key" ] ||
     ssh-keygen -q -t ed25519 -N '' -C "slipway-testbed-wrong-host" -f "$SSHD/wrong_host_ed25519_key"
 chmod 600 "$SSHD/ssh_host_ed25519_key" "$SSHD/id_ed25519" "$SSHD/wrong_host_ed25519_key"
+# the second client key, locked with $SSH_KEY_PASSPHRASE: made once, remade only when it does not
+# open with that passphrase (or opens without one)
+PASSKEY=$SSHD/id_ed25519_passphrase
+if [ -f "$PASSKEY" ] && passkey_pub=$(ssh-keygen -y -P "$SSH_KEY_PASSPHRASE" -f "$PASSKEY" 2>/dev/null | cut -d' ' -f1-2) &&
+    [ -n "$passkey_pub" ] && ! ssh-keygen -y -P '' -f "$PASSKEY" >/dev/null 2>&1; then
+    [ "$(cut -d' ' -f1-2 "$PASSKEY.pub" 2>/dev/null)" = "$passkey_pub" ] ||
+        printf '%s slipway-testbed-client-passphrase\n' "$passkey_pub" >"$PASSKEY.pub"
+else
+    [ ! -e "$PASSKEY" ] || info "$PASSKEY does not open with the testbed's passphrase; making a new one"
+    rm -f "$PASSKEY" "$PASSKEY.pub"
+    ssh-keygen -q -t ed25519 -N "$SSH_KEY_PASSPHRASE" -C "slipway-testbed-client-passphrase" -f "$PASSKEY"
+fi
+chmod 600 "$PASSKEY"
+chmod 644 "$PASSKEY.pub"
+# the bastion's own host key
+BASTION=$STATE/bastion
+mkdir -p "$BASTION"
+chmod 755 "$BASTION"
+[ -f "$BASTION/ssh_host_ed25519_key" ] ||
+    ssh-keygen -q -t ed25519 -N '' -C "slipway-testbed-bastion" -f "$BASTION/ssh_host_ed25519_key"
+chmod 600 "$BASTION/ssh_host_ed25519_key"
 if [ ! -s "$SSHD/password" ]; then
     (umask 077 && head -c 32 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 24 >"$SSHD/password.tmp")
     mv "$SSHD/password.tmp" "$SSHD/password"
@@ -262,17 +396,18 @@ ensure_user() { # name in-docker-group(yes|no)
     # both accounts get the same password, set on every run: the accounts are system-wide and
     # another testbed state dir may have changed it (a marker file cannot see that)
     printf '%s:%s\n' "$user" "$PASSWORD" | chpasswd
-    install -m 644 "$SSHD/id_ed25519.pub" "$SSHD/authorized_keys/$user"
+    cat "$SSHD/id_ed25519.pub" "$PASSKEY.pub" | replace_file "$SSHD/authorized_keys/$user" 644
 }
 ensure_user "$SSH_USER" yes
 ensure_user "$NODOCKER_USER" no
-install -m 644 "$SSHD/id_ed25519.pub" "$SSHD/authorized_keys/root"
+cat "$SSHD/id_ed25519.pub" "$PASSKEY.pub" | replace_file "$SSHD/authorized_keys/root" 644
 
-printf '[%s]:%s %s\n' "$SSH_HOST" "$SSH_PORT" "$(cut -d' ' -f1-2 "$SSHD/ssh_host_ed25519_key.pub")" \
-    >"$SSHD/known_hosts"
-printf '[%s]:%s %s\n' "$SSH_HOST" "$SSH_PORT" "$(cut -d' ' -f1-2 "$SSHD/wrong_host_ed25519_key.pub")" \
-    >"$SSHD/known_hosts.wrong"
-chmod 644 "$SSHD/known_hosts" "$SSHD/known_hosts.wrong"
+{
+    printf '[%s]:%s %s\n' "$SSH_HOST" "$SSH_PORT" "$(cut -d' ' -f1-2 "$SSHD/ssh_host_ed25519_key.pub")"
+    printf '[%s]:%s %s\n' "$SSH_HOST" "$BASTION_PORT" "$(cut -d' ' -f1-2 "$BASTION/ssh_host_ed25519_key.pub")"
+} | replace_file "$SSHD/known_hosts" 644
+printf '[%s]:%s %s\n' "$SSH_HOST" "$SSH_PORT" "$(cut -d' ' -f1-2 "$SSHD/wrong_host_ed25519_key.pub")" |
+    replace_file "$SSHD/known_hosts.wrong" 644
 
 cat >"$SSHD/sshd_config.new" <<EOF
 # written by testbed/up.sh — the testbed's own sshd, separate from any system sshd
@@ -305,8 +440,8 @@ if ! cmp -s "$SSHD/sshd_config.new" "$SSHD/sshd_config" 2>/dev/null; then
 else
     rm -f "$SSHD/sshd_config.new"
 fi
-ssh_banner() { # prints the server's identification line, if any
-    timeout 5 bash -c "exec 3<>/dev/tcp/$SSH_HOST/$SSH_PORT && head -n1 <&3" 2>/dev/null || true
+ssh_banner() { # [PORT] -> prints the server's identification line, if any
+    timeout 5 bash -c "exec 3<>/dev/tcp/$SSH_HOST/${1:-$SSH_PORT} && head -n1 <&3" 2>/dev/null || true
 }
 sshd_pid=$(cat "$SSHD/sshd.pid" 2>/dev/null || true)
 [ -z "$sshd_pid" ] || [ "$(cat "/proc/$sshd_pid/comm" 2>/dev/null)" = sshd ] || sshd_pid=
@@ -327,6 +462,77 @@ else
         [[ "$(ssh_banner)" == SSH-* ]] && break
         [ "$i" -lt 15 ] || die_log "sshd did not answer on $SSH_HOST:$SSH_PORT within 15 s (port taken?)." \
             "$STATE/sshd.log"
+        sleep 1
+    done
+    info "answering"
+fi
+
+# ---------------------------------------------------------------------------------------------
+step "SSH bastion ($SSH_HOST:$BASTION_PORT, forwards only)"
+# Logins as on the sshd above (same users, keys and password), but no shell, command, tty or
+# sftp: only `ssh -J` (direct-tcpip) to that sshd and to port 22 of the fleet nodes (10.203.0.0/24;
+# PermitOpen takes no address ranges, so each address is listed).
+permit_open="$SSH_HOST:$SSH_PORT"
+for i in $(seq 1 254); do permit_open+=" 10.203.0.$i:22"; done
+cat >"$BASTION/sshd_config.new" <<EOF
+# written by testbed/up.sh — the testbed's jump host: it forwards and runs nothing
+ListenAddress $SSH_HOST
+Port $BASTION_PORT
+HostKey $BASTION/ssh_host_ed25519_key
+PidFile $BASTION/sshd.pid
+AuthorizedKeysFile $SSHD/authorized_keys/%u
+StrictModes no
+PubkeyAuthentication yes
+PasswordAuthentication yes
+KbdInteractiveAuthentication no
+PermitRootLogin prohibit-password
+UsePAM yes
+ForceCommand echo "this host only forwards (the Slipway testbed's bastion)" >&2; exit 1
+PermitTTY no
+PermitUserRC no
+AllowAgentForwarding no
+AllowStreamLocalForwarding no
+AllowTcpForwarding local
+PermitListen none
+PermitTunnel no
+X11Forwarding no
+PermitOpen $permit_open
+PrintMotd no
+MaxStartups 100:30:200
+MaxSessions 50
+EOF
+/usr/sbin/sshd -t -f "$BASTION/sshd_config.new" ||
+    die "the generated sshd config $BASTION/sshd_config.new is invalid (see above)."
+bastion_changed=
+if ! cmp -s "$BASTION/sshd_config.new" "$BASTION/sshd_config" 2>/dev/null; then
+    mv "$BASTION/sshd_config.new" "$BASTION/sshd_config"
+    bastion_changed=1
+else
+    rm -f "$BASTION/sshd_config.new"
+fi
+bastion_pid=$(live_pid "$BASTION/sshd.pid" sshd "$BASTION/sshd_config")
+bastion_banner=$(ssh_banner "$BASTION_PORT")
+if [ -n "$bastion_pid" ] && [[ "$bastion_banner" == SSH-* ]]; then
+    if [ -n "$bastion_changed" ]; then
+        kill -HUP "$bastion_pid"
+        sleep 1
+        info "config changed; sshd (pid $bastion_pid) reloaded"
+    else
+        info "already answering"
+    fi
+elif [ -z "$bastion_pid" ] && [ -n "$bastion_banner" ]; then
+    die "something already answers on $SSH_HOST:$BASTION_PORT ($bastion_banner) but it is not this testbed's" \
+        "bastion (no live sshd with pid file $BASTION/sshd.pid). Stop it first."
+else
+    [ -z "$bastion_pid" ] || { kill "$bastion_pid" 2>/dev/null || true; sleep 1; }
+    rm -f "$BASTION/sshd.pid"
+    info "starting sshd (log: $BASTION/sshd.log)"
+    /usr/sbin/sshd -f "$BASTION/sshd_config" -E "$BASTION/sshd.log" 9>&- ||
+        die_log "the bastion's sshd did not start." "$BASTION/sshd.log"
+    for i in $(seq 1 15); do
+        [[ "$(ssh_banner "$BASTION_PORT")" == SSH-* ]] && break
+        [ "$i" -lt 15 ] || die_log "the bastion did not answer on $SSH_HOST:$BASTION_PORT within 15 s (port taken?)." \
+            "$BASTION/sshd.log"
         sleep 1
     done
     info "answering"
@@ -501,6 +707,63 @@ has_tag slipway-fixture/postgres 15 || die "the registry lacks $POSTGRES_IMAGE"
 docker info >/dev/null 2>&1 || die "the Docker Engine stopped answering on $DOCKER_SOCK."
 info "registry: $tags"
 
+[ "$(http_status "http://$REGISTRY_AUTH/v2/")" = 401 ] ||
+    die "http://$REGISTRY_AUTH/v2/ does not ask for a login (expected HTTP 401)."
+[ "$(http_status -u "$REGISTRY_AUTH_USER:wrong-password" "http://$REGISTRY_AUTH/v2/")" = 401 ] ||
+    die "http://$REGISTRY_AUTH/v2/ does not refuse a wrong password (expected HTTP 401)."
+[ "$(http_status -u "$REGISTRY_AUTH_USER:$REGISTRY_AUTH_PASSWORD" "http://$REGISTRY_AUTH/v2/")" = 200 ] ||
+    die "http://$REGISTRY_AUTH/v2/ does not accept $REGISTRY_AUTH_USER's login (expected HTTP 200)."
+[ "$(http_status -I -u "$REGISTRY_AUTH_USER:$REGISTRY_AUTH_PASSWORD" \
+    -H 'Accept: application/vnd.docker.distribution.manifest.v2+json' \
+    "http://$REGISTRY_AUTH/v2/slipway-fixture/postgres/manifests/15")" = 200 ] ||
+    die "http://$REGISTRY_AUTH does not serve slipway-fixture/postgres:15 (it should share $REGISTRY's storage)."
+info "registry with a login: 401 without it, 200 with it, same images"
+
+# ssh -J hands -i and -o to the last hop only; a config file (-F) reaches both hops
+checks=$(mktemp -d -t slipway-testbed-checks.XXXXXX)
+trap 'rm -rf "$checks"' EXIT
+client_config() { # KEY BATCHMODE(yes|no)
+    cat <<EOF
+IdentityFile $1
+IdentitiesOnly yes
+IdentityAgent none
+UserKnownHostsFile $SSHD/known_hosts
+GlobalKnownHostsFile /dev/null
+StrictHostKeyChecking yes
+PasswordAuthentication no
+KbdInteractiveAuthentication no
+BatchMode $2
+ConnectTimeout 10
+EOF
+}
+client_config "$SSHD/id_ed25519" yes >"$checks/key.conf"
+client_config "$PASSKEY" no >"$checks/passphrase.conf"
+JUMP=$SSH_USER@$SSH_HOST:$BASTION_PORT
+out=$(timeout 30 ssh -F "$checks/key.conf" -J "$JUMP" -p "$SSH_PORT" "$SSH_USER@$SSH_HOST" 'id -un' </dev/null 2>&1) ||
+    die "ssh -J $JUMP -p $SSH_PORT $SSH_USER@$SSH_HOST failed (logs: $BASTION/sshd.log, $STATE/sshd.log):" "$out"
+[ "$out" = "$SSH_USER" ] || die "ssh -J through the bastion ran 'id -un' as '$out', not $SSH_USER."
+if out=$(timeout 30 ssh -F "$checks/key.conf" -p "$BASTION_PORT" "$SSH_USER@$SSH_HOST" 'echo ran-on-the-bastion' \
+    </dev/null 2>&1) || grep -q ran-on-the-bastion <<<"$out"; then
+    die "the bastion ran a command; it must only forward." "$out"
+fi
+grep -q 'only forwards' <<<"$out" || die "the bastion refused the testbed key's login (expected it to log in and refuse the command):" "$out"
+if out=$(timeout 30 ssh -F "$checks/key.conf" -p "$BASTION_PORT" -W "$REGISTRY" "$SSH_USER@$SSH_HOST" </dev/null 2>&1); then
+    die "the bastion forwarded to $REGISTRY; it must forward only to $SSH_HOST:$SSH_PORT and 10.203.0.0/24 port 22."
+fi
+grep -q 'prohibited' <<<"$out" || die "ssh -W $REGISTRY through the bastion failed, but not as refused by PermitOpen:" "$out"
+info "bastion: ssh -J $JUMP works; commands and other destinations are refused"
+
+if ssh-keygen -y -P '' -f "$PASSKEY" >/dev/null 2>&1; then die "$PASSKEY opens without a passphrase."; fi
+[ "$(ssh-keygen -y -P "$SSH_KEY_PASSPHRASE" -f "$PASSKEY" | cut -d' ' -f1-2)" = "$(cut -d' ' -f1-2 "$PASSKEY.pub")" ] ||
+    die "$PASSKEY.pub does not belong to $PASSKEY."
+printf '#!/bin/sh\necho %s\n' "$SSH_KEY_PASSPHRASE" >"$checks/askpass"
+chmod 700 "$checks/askpass"
+out=$(SSH_ASKPASS=$checks/askpass SSH_ASKPASS_REQUIRE=force timeout 30 ssh -F "$checks/passphrase.conf" -J "$JUMP" \
+    -p "$SSH_PORT" "$SSH_USER@$SSH_HOST" 'id -un' </dev/null 2>&1) ||
+    die "the key with a passphrase ($PASSKEY) does not log in through the bastion:" "$out"
+[ "$out" = "$SSH_USER" ] || die "ssh -J with $PASSKEY ran 'id -un' as '$out', not $SSH_USER."
+info "key with a passphrase: logs in on the bastion and the sshd"
+
 # ---------------------------------------------------------------------------------------------
 PROPS=$STATE/testbed.properties
 cat >"$PROPS.tmp" <<EOF
@@ -515,6 +778,13 @@ ssh.known_hosts.wrong=$SSHD/known_hosts.wrong
 ssh.password.file=$SSHD/password
 ssh.docker.user=$SSH_USER
 ssh.nodocker.user=$NODOCKER_USER
+ssh.key.passphrase.file=$PASSKEY
+ssh.key.passphrase=$SSH_KEY_PASSPHRASE
+bastion.host=$SSH_HOST
+bastion.port=$BASTION_PORT
+registry.auth=$REGISTRY_AUTH
+registry.auth.user=$REGISTRY_AUTH_USER
+registry.auth.password=$REGISTRY_AUTH_PASSWORD
 fixture.image=$FIXTURE_IMAGE
 fixture.noshell.image=$NOSHELL_IMAGE
 fixture.postgres.image=$POSTGRES_IMAGE

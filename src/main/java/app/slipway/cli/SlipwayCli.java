@@ -28,6 +28,7 @@ public final class SlipwayCli {
     private SlipwayCli() {}
 
     public static int run(String... args) {
+        app.slipway.core.host.SshPassphrases.askWith(System.console() == null ? null : new TerminalPassphrase());
         return commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true)).execute(args);
     }
 

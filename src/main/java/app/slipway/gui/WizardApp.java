@@ -34,6 +34,7 @@ public class WizardApp extends Application {
             if (window.session.running.get() && !confirmClose(stage)) e.consume();
         });
         stage.setOnShown(e -> Platform.runLater(WizardApp::probeStartup));
+        app.slipway.core.host.SshPassphrases.askWith(new app.slipway.gui.connect.PassphraseDialog(stage));
         stage.show();
         String demo = getParameters().getNamed().get("demo-dir"); // `slipway demo` opens the wizard on its stack
         if (demo != null && !demo.isBlank()) window.openLocal(demo);

@@ -26,7 +26,8 @@ import java.util.Properties;
 
 /**
  * The real testbed started by {@code testbed/up.sh} (README §The two commands (Test)): Docker Engine, local registry,
- * sshd on 127.0.0.1 and the fixture images. Reads {@code testbed.properties} from
+ * sshd on 127.0.0.1 and the fixture images; beside them a bastion (an sshd that only forwards), a client key with a
+ * passphrase and the same registry behind a login. Reads {@code testbed.properties} from
  * {@code $SLIPWAY_TESTBED_DIR} (default {@code /var/lib/slipway-testbed}).
  *
  * <p>Tests that need real parts call {@link #require()} first: it fails (never skips) with a
@@ -167,6 +168,38 @@ public final class Testbed {
 
     /** A user NOT in group docker: the engine socket refuses it. */
     public String nodockerUser() { return get("ssh.nodocker.user"); }
+
+    /**
+     * A second client key (ed25519) locked with {@link #keyPassphrase()}, authorized like {@link #sshKey()}: for root,
+     * the docker user and the no-docker user, on the sshd, the bastion and the fleet nodes.
+     */
+    public Path passphraseKey() { return Path.of(get("ssh.key.passphrase.file")); }
+
+    /** The passphrase of {@link #passphraseKey()} (a fixed testbed value). */
+    public String keyPassphrase() { return get("ssh.key.passphrase"); }
+
+    /**
+     * {@code 127.0.0.1}: the bastion, a second sshd with the same users, keys and password as the testbed's sshd that
+     * runs no command, shell, tty or sftp and only forwards ({@code ssh -J}) to {@code sshHost():sshPort()} and to port
+     * 22 of the fleet nodes (10.203.0.0/24).
+     */
+    public String bastionHost() { return get("bastion.host"); }
+
+    /** {@code 2223}; {@link #knownHosts()} holds the bastion's own host key as {@code [127.0.0.1]:2223}. */
+    public int bastionPort() { return Integer.parseInt(get("bastion.port")); }
+
+    /**
+     * {@code 127.0.0.1:5556}: the storage of {@link #registry()} served again, read-only, behind a login (HTTP basic,
+     * htpasswd): every fixture image is also at {@code 127.0.0.1:5556/…}; {@code /v2/} answers 401 without
+     * {@link #authRegistryUser()} and {@link #authRegistryPassword()}.
+     */
+    public String authRegistry() { return get("registry.auth"); }
+
+    /** {@code slipway}: the only user of {@link #authRegistry()}. */
+    public String authRegistryUser() { return get("registry.auth.user"); }
+
+    /** The password of {@link #authRegistryUser()} on {@link #authRegistry()} (a fixed testbed value). */
+    public String authRegistryPassword() { return get("registry.auth.password"); }
 
     /** {@code 127.0.0.1:5555/slipway-fixture/app} (without tag). */
     public String fixtureImage() { return get("fixture.image"); }

@@ -6,6 +6,7 @@ import com.jcraft.jsch.JSchAlgoNegoFailException;
 import com.jcraft.jsch.JSchChangedHostKeyException;
 import com.jcraft.jsch.JSchException;
 import com.jcraft.jsch.JSchHostKeyException;
+import com.jcraft.jsch.Proxy;
 import com.jcraft.jsch.Session;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -19,8 +20,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Opens the one SSH session of a remote target: host key checked strictly against known_hosts,
- * login by identity file, ssh-agent or password, keepalive on. Every failure becomes one
+ * Opens the one SSH session of a remote target: through its jump hosts or proxy command when the
+ * ssh config names them, every host key checked strictly against known_hosts, login by key file
+ * (asking for a passphrase when one is needed), ssh-agent or password, keepalive on. Every failure becomes one
  * sentence ({@link SlipwayException#refused} or {@code badInput}).
  */
 public final class SshConnector {
@@ -41,10 +43,26 @@ public final class SshConnector {
     }
 
     static Session connect(SshSettings settings, HostKeyDecision decision, String agentSocket) {
+        Proxy way = null;
+        try {
+            // each jump host logged into (and its host key checked) like the target, through the one before
+            for (SshSettings jump : settings.options().jumps()) {
+                Session hop = login(jump, jump.acceptNewHostKey() ? HostKeyDecision.ACCEPT_NEW : decision, agentSocket, way);
+                way = new JumpProxy(hop, jump);
+            }
+            if (way == null && settings.options().proxyCommand() != null) way = new CommandProxy(settings);
+            return login(settings, decision, agentSocket, way);
+        } catch (RuntimeException e) {
+            if (way != null) way.close();
+            throw e;
+        }
+    }
+
+    private static Session login(SshSettings settings, HostKeyDecision decision, String agentSocket, Proxy way) {
         SshIdentities identities = SshIdentities.load(settings, agentSocket);
         KnownHostsRepository hostKeys = KnownHostsRepository.load(
                 settings.knownHostsFile(), settings.host(), settings.port(), decision, false);
-        Session session = newSession(settings, hostKeys);
+        Session session = newSession(settings, hostKeys, way);
         session.setIdentityRepository(identities);
         List<String> methods = new ArrayList<>(List.of("publickey"));
         if (settings.password() != null) {
@@ -53,13 +71,13 @@ public final class SshConnector {
             methods.add("keyboard-interactive");
         }
         session.setConfig("PreferredAuthentications", String.join(",", methods));
-        session.setUserInfo(new SshPasswordPrompt(settings.password()));
+        session.setUserInfo(new SshPrompts(settings.password()));
         try {
             session.connect(CONNECT_TIMEOUT_MS);
             return session;
         } catch (JSchException e) {
             session.disconnect();
-            throw translate(e, settings, hostKeys.seen());
+            throw translate(e, settings, hostKeys.seen(), way);
         } catch (RuntimeException e) { // from the host key decision or writing known_hosts
             session.disconnect();
             throw e;
@@ -69,25 +87,44 @@ public final class SshConnector {
     /**
      * Shows what the server's host key is and whether known_hosts knows it, without logging in and
      * without changing any file: for the wizard's fingerprint confirmation before the first login.
+     * With jump hosts, the first one on the way whose key is not known is the one shown (the ones
+     * before it are logged into to get there).
      */
     public static HostKeyCheck checkHostKey(SshSettings settings) {
+        Proxy way = null;
+        try {
+            for (SshSettings jump : settings.options().jumps()) {
+                HostKeyCheck hop = checkOne(jump, way);
+                if (hop.status() != HostKeyCheck.Status.KNOWN) return hop;
+                way = new JumpProxy(login(jump, HostKeyDecision.REFUSE, System.getenv("SSH_AUTH_SOCK"), way), jump);
+            }
+            if (way == null && settings.options().proxyCommand() != null) way = new CommandProxy(settings);
+            return checkOne(settings, way);
+        } finally {
+            if (way != null) way.close();
+        }
+    }
+
+    private static HostKeyCheck checkOne(SshSettings settings, Proxy way) {
         KnownHostsRepository hostKeys = KnownHostsRepository.load(
                 settings.knownHostsFile(), settings.host(), settings.port(), HostKeyDecision.REFUSE, true);
-        Session session = newSession(settings, hostKeys);
+        Session session = newSession(settings, hostKeys, way);
         session.setConfig("PreferredAuthentications", "none");
         try {
             session.connect(CONNECT_TIMEOUT_MS);
         } catch (JSchException e) {
             if (hostKeys.seen() != null) return hostKeys.seen();
-            throw translate(e, settings, null);
+            throw translate(e, settings, null, way);
         } finally {
+            // the proxy (a jump host's channel) outlives this look: jsch would close it with the session
+            session.setProxy(null);
             session.disconnect();
         }
         if (hostKeys.seen() != null) return hostKeys.seen();
         throw SlipwayException.refused("The SSH server at " + settings.hostPort() + " did not show a host key.");
     }
 
-    private static Session newSession(SshSettings settings, KnownHostsRepository hostKeys) {
+    private static Session newSession(SshSettings settings, KnownHostsRepository hostKeys, Proxy way) {
         JSch jsch = new JSch();
         Session session;
         try {
@@ -97,6 +134,7 @@ public final class SshConnector {
         } catch (JSchException e) {
             throw SlipwayException.badInput("The SSH target " + settings.uri() + " is not valid: " + e.getMessage() + ".");
         }
+        if (way != null) session.setProxy(way);
         session.setHostKeyRepository(hostKeys);
         session.setConfig("StrictHostKeyChecking", "yes");
         session.setConfig("HashKnownHosts", "no");
@@ -128,7 +166,14 @@ public final class SshConnector {
     }
 
     static SlipwayException translate(JSchException e, SshSettings s, HostKeyCheck seen) {
-        String where = s.hostPort();
+        return translate(e, s, seen, null);
+    }
+
+    static SlipwayException translate(JSchException e, SshSettings s, HostKeyCheck seen, Proxy way) {
+        String where = s.hostPort() + (s.options().path().isEmpty() ? "" : " (" + s.options().path() + ")");
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof SlipwayException said) return said; // a jump host's own sentence
+        }
         if (seen != null && (seen.status() == HostKeyCheck.Status.CHANGED || e instanceof JSchChangedHostKeyException)) {
             return changedKey(seen.key());
         }
@@ -139,6 +184,10 @@ public final class SshConnector {
         String type = e.getClass().getSimpleName();
         if (type.equals("JSchAuthCancelException") || type.equals("JSchPartialAuthException")
                 || msg.startsWith("Auth fail") || msg.startsWith("Auth cancel")) {
+            var key = SshPassphrases.anyProblem();
+            if (key.isPresent()) {
+                return SlipwayException.refused("SSH login as " + s.user() + "@" + where + " failed: " + key.get() + ".", e);
+            }
             return SlipwayException.refused("SSH login as " + s.user() + "@" + where
                     + " was refused: check the user and key or password.", e);
         }
@@ -165,6 +214,11 @@ public final class SshConnector {
         if (msg.startsWith("timeout")) {
             return SlipwayException.refused("Cannot reach " + where + ": no answer within "
                     + CONNECT_TIMEOUT_MS / 1000 + " seconds.", e);
+        }
+        if (way instanceof CommandProxy command) {
+            String said = command.lastError();
+            return SlipwayException.refused("The SSH connection to " + where + " through the proxy command "
+                    + command.command() + " failed" + (said.isEmpty() ? ": " + msg : ": " + said) + ".", e);
         }
         return SlipwayException.refused("The SSH connection to " + where + " failed: " + msg + ".", e);
     }

@@ -2,22 +2,35 @@ package app.slipway.core.host;
 
 import com.jcraft.jsch.UIKeyboardInteractive;
 import com.jcraft.jsch.UserInfo;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
 
 /**
- * Answers jsch's questions without a terminal: the password (once, for keyboard-interactive
- * servers), never a passphrase, never "yes" to anything.
+ * Answers jsch's questions without a terminal of its own: the password (once, for keyboard-interactive
+ * servers), a key's passphrase through {@link SshPassphrases} (asked only once the server would
+ * accept that key), never "yes" to anything.
  */
-final class SshPasswordPrompt implements UserInfo, UIKeyboardInteractive {
+final class SshPrompts implements UserInfo, UIKeyboardInteractive {
+    private static final String PASSPHRASE_FOR = "Passphrase for ";
+
     private final char[] password;
     private int keyboardAnswers;
+    private final Map<Path, Integer> passphraseAsks = new HashMap<>();
+    private char[] passphrase;
 
-    SshPasswordPrompt(char[] password) {
+    SshPrompts(char[] password) {
         this.password = password;
     }
 
     @Override
     public String getPassphrase() {
-        return null;
+        if (passphrase == null) return null;
+        String p = new String(passphrase); // jsch takes a String; the char[] is wiped
+        java.util.Arrays.fill(passphrase, '\0');
+        passphrase = null;
+        return p;
     }
 
     @Override
@@ -30,9 +43,15 @@ final class SshPasswordPrompt implements UserInfo, UIKeyboardInteractive {
         return false; // the password was given to the session up front; never ask twice
     }
 
+    /** jsch asks "Passphrase for KEYFILE" again for the same key when the last answer was wrong. */
     @Override
-    public boolean promptPassphrase(String message) {
-        return false;
+    public synchronized boolean promptPassphrase(String message) {
+        if (message == null || !message.startsWith(PASSPHRASE_FOR)) return false;
+        Path key = Path.of(message.substring(PASSPHRASE_FOR.length()).strip());
+        int asks = passphraseAsks.merge(key, 1, Integer::sum);
+        Optional<char[]> answer = SshPassphrases.forKey(key, asks > 1, asks);
+        passphrase = answer.orElse(null);
+        return answer.isPresent();
     }
 
     @Override

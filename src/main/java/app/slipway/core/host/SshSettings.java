@@ -1,11 +1,10 @@
 package app.slipway.core.host;
 
 import app.slipway.core.SlipwayException;
-import com.jcraft.jsch.ConfigRepository;
-import com.jcraft.jsch.OpenSSHConfig;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -15,7 +14,8 @@ import java.util.regex.Pattern;
  * @param password password to log in with, or null
  * @param knownHostsFile the OpenSSH known_hosts file the host key is checked against
  * @param acceptNewHostKey add an unknown host key to known_hosts instead of refusing
- * @param useAgent also offer the keys of the ssh-agent named by SSH_AUTH_SOCK
+ * @param useAgent also offer the keys of the ssh-agent (SSH_AUTH_SOCK, or the config's IdentityAgent)
+ * @param options what the user's ssh config adds: jump hosts or a proxy command, more keys, the agent
  */
 public record SshSettings(
         String user,
@@ -25,10 +25,13 @@ public record SshSettings(
         char[] password,
         Path knownHostsFile,
         boolean acceptNewHostKey,
-        boolean useAgent) {
+        boolean useAgent,
+        SshOptions options) {
 
     private static final Pattern USER = Pattern.compile("[A-Za-z0-9._][A-Za-z0-9._@$-]*");
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9._%:-]+");
+    /** Jump hosts that name jump hosts: deeper than this is a loop in the config. */
+    private static final int MAX_HOPS = 8;
 
     public SshSettings {
         if (user == null || user.isBlank()) throw SlipwayException.badInput("The SSH user name is missing.");
@@ -37,6 +40,12 @@ public record SshSettings(
             throw SlipwayException.badInput("The SSH port " + port + " is not a port number (1-65535).");
         }
         if (knownHostsFile == null) knownHostsFile = defaultKnownHosts();
+        if (options == null) options = SshOptions.NONE;
+    }
+
+    public SshSettings(String user, String host, int port, Path identityFile, char[] password, Path knownHostsFile,
+                       boolean acceptNewHostKey, boolean useAgent) {
+        this(user, host, port, identityFile, password, knownHostsFile, acceptNewHostKey, useAgent, SshOptions.NONE);
     }
 
     /** A user, host and port with the defaults: ~/.ssh/known_hosts, strict host keys, agent on. */
@@ -58,28 +67,47 @@ public record SshSettings(
         return (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
     }
 
+    /** Where the connection goes and how: "deploy@10.0.0.5:22 via deploy@bastion:22". */
+    public String destination() {
+        String path = options.path();
+        return user + "@" + hostPort() + (path.isEmpty() ? "" : " " + path);
+    }
+
+    /** An explicit key (--identity): offered first here and on every jump host; null keeps what was there. */
     public SshSettings withIdentityFile(Path file) {
-        return new SshSettings(user, host, port, file, password, knownHostsFile, acceptNewHostKey, useAgent);
+        if (file == null) return this;
+        return new SshSettings(user, host, port, file, password, knownHostsFile, acceptNewHostKey, useAgent,
+                options.withJumps(options.jumps().stream().map(j -> j.withIdentityFile(file)).toList()));
     }
 
     public SshSettings withPassword(char[] pw) {
-        return new SshSettings(user, host, port, identityFile, pw, knownHostsFile, acceptNewHostKey, useAgent);
+        return new SshSettings(user, host, port, identityFile, pw, knownHostsFile, acceptNewHostKey, useAgent, options);
     }
 
+    /** A known_hosts file for this host and every jump host; null keeps what was there. */
     public SshSettings withKnownHostsFile(Path file) {
-        return new SshSettings(user, host, port, identityFile, password, file, acceptNewHostKey, useAgent);
+        if (file == null) return this;
+        return new SshSettings(user, host, port, identityFile, password, file, acceptNewHostKey, useAgent,
+                options.withJumps(options.jumps().stream().map(j -> j.withKnownHostsFile(file)).toList()));
     }
 
+    /** Trusting a new host key, for this host and every jump host (only ever turns it on). */
     public SshSettings withAcceptNewHostKey(boolean accept) {
-        return new SshSettings(user, host, port, identityFile, password, knownHostsFile, accept, useAgent);
+        if (!accept) return this;
+        return new SshSettings(user, host, port, identityFile, password, knownHostsFile, true, useAgent,
+                options.withJumps(options.jumps().stream().map(j -> j.withAcceptNewHostKey(true)).toList()));
     }
 
     public SshSettings withUseAgent(boolean agent) {
-        return new SshSettings(user, host, port, identityFile, password, knownHostsFile, acceptNewHostKey, agent);
+        return new SshSettings(user, host, port, identityFile, password, knownHostsFile, acceptNewHostKey, agent, options);
     }
 
     public SshSettings withUser(String u) {
-        return new SshSettings(u, host, port, identityFile, password, knownHostsFile, acceptNewHostKey, useAgent);
+        return new SshSettings(u, host, port, identityFile, password, knownHostsFile, acceptNewHostKey, useAgent, options);
+    }
+
+    public SshSettings withOptions(SshOptions o) {
+        return new SshSettings(user, host, port, identityFile, password, knownHostsFile, acceptNewHostKey, useAgent, o);
     }
 
     @Override
@@ -87,23 +115,29 @@ public record SshSettings(
         return "SshSettings[" + uri() + ", identityFile=" + identityFile
                 + ", password=" + (password == null ? "none" : "(set)")
                 + ", knownHostsFile=" + knownHostsFile + ", acceptNewHostKey=" + acceptNewHostKey
-                + ", useAgent=" + useAgent + "]";
+                + ", useAgent=" + useAgent + ", options=" + options + "]";
     }
 
     /**
-     * Parses {@code ssh://USER@HOST[:PORT]}. HOST may be an alias of ~/.ssh/config, whose HostName,
-     * User, Port, IdentityFile and UserKnownHostsFile then apply where the URI does not say
-     * otherwise. Without a user anywhere, the local user name is used, as ssh does.
+     * Parses {@code ssh://USER@HOST[:PORT]}. HOST may be an alias of ~/.ssh/config, read as OpenSSH
+     * reads it ({@link OpenSshConfig}): HostName, User, Port, IdentityFile, IdentitiesOnly,
+     * IdentityAgent, ProxyJump, ProxyCommand, StrictHostKeyChecking and UserKnownHostsFile apply where
+     * the URI does not say otherwise. Without a user anywhere, the local user name is used, as ssh does.
      */
     public static SshSettings parse(String uri) {
-        return parse(uri, Path.of(System.getProperty("user.home"), ".ssh", "config"));
+        return parse(uri, OpenSshConfig.ofUser().file());
     }
 
     /** {@link #parse(String)} with an explicit ssh config file (which need not exist). */
     public static SshSettings parse(String uri, Path sshConfig) {
         String usage = "The target " + uri + " is not valid: write it as ssh://USER@HOST or ssh://USER@HOST:PORT.";
         if (uri == null || !uri.startsWith("ssh://")) throw SlipwayException.badInput(usage);
-        String rest = uri.substring("ssh://".length());
+        return resolve(uri.substring("ssh://".length()), new OpenSshConfig(sshConfig), usage, 0);
+    }
+
+    /** One destination ({@code [user@]host[:port]}) through the config; its jump hosts resolved the same way. */
+    private static SshSettings resolve(String destination, OpenSshConfig config, String usage, int depth) {
+        String rest = destination;
         if (rest.endsWith("/")) rest = rest.substring(0, rest.length() - 1);
         String user = null;
         int at = rest.lastIndexOf('@');
@@ -134,52 +168,93 @@ public record SshSettings(
         }
         if (!HOST.matcher(host).matches()) throw SlipwayException.badInput(usage);
         int port = -1;
-        if (portText != null) {
-            if (!portText.matches("[0-9]{1,5}")) throw SlipwayException.badInput(usage);
-            port = Integer.parseInt(portText);
-            if (port < 1 || port > 65535) throw SlipwayException.badInput(usage);
-        }
+        if (portText != null) port = port(portText, usage);
 
-        Path identity = null;
-        Path knownHosts = null;
-        ConfigRepository.Config config = readConfig(sshConfig, host);
-        if (config != null) {
-            if (config.getHostname() != null) host = expandTokens(config.getHostname(), host);
-            if (user == null && config.getUser() != null) user = config.getUser();
-            if (port == -1 && config.getPort() > 0) port = config.getPort();
-            String id = config.getValue("IdentityFile");
-            if (id != null) identity = Path.of(expandHome(unquote(id)));
-            String kh = config.getValue("UserKnownHostsFile");
-            if (kh != null && !kh.isBlank()) knownHosts = Path.of(expandHome(unquote(kh.trim().split("\\s+")[0])));
-        }
+        String alias = host;
+        OpenSshConfig.Options o = config.resolve(alias, user);
+        host = o.hostName();
+        if (user == null) user = o.value("user");
         if (user == null) user = System.getProperty("user.name");
+        if (port == -1 && o.value("port") != null) port = port(o.value("port"), "The SSH config " + config.file()
+                + " gives " + alias + " the port '" + o.value("port") + "', which is not a port number.");
         if (port == -1) port = 22;
-        return new SshSettings(user, host, port, identity, null, knownHosts, false, true);
-    }
 
-    private static ConfigRepository.Config readConfig(Path file, String host) {
-        if (file == null || !Files.isRegularFile(file)) return null;
-        try {
-            return OpenSSHConfig.parseFile(file.toString()).getConfig(host);
-        } catch (IOException | RuntimeException e) {
-            throw SlipwayException.badInput("The SSH config file " + file + " cannot be read: " + e.getMessage() + ".");
+        var tokens = new Tokens(alias, host, port, user);
+        List<Path> identities = o.identityFiles().stream().filter(f -> !f.equalsIgnoreCase("none"))
+                .map(f -> Path.of(tokens.expand(f))).toList();
+        Path knownHosts = null;
+        String kh = o.value("userknownhostsfile");
+        if (kh != null && !kh.equalsIgnoreCase("none")) knownHosts = Path.of(tokens.expand(kh));
+        String strict = o.value("stricthostkeychecking");
+        // accept-new, and no/off (where Slipway still refuses a changed key: README "SSH")
+        boolean acceptNew = strict != null && List.of("accept-new", "no", "off").contains(strict.toLowerCase(Locale.ROOT));
+        String agent = o.value("identityagent");
+        if (agent != null && !agent.equalsIgnoreCase("none") && !agent.equals("SSH_AUTH_SOCK")) {
+            agent = agent.startsWith("$") ? System.getenv(agent.substring(1)) : tokens.expand(agent);
         }
+        boolean identitiesOnly = "yes".equalsIgnoreCase(o.value("identitiesonly"));
+
+        List<SshSettings> jumps = new ArrayList<>();
+        String proxyCommand = null;
+        String way = o.firstOf("proxyjump", "proxycommand");
+        if ("proxyjump".equals(way) && !o.value("proxyjump").equalsIgnoreCase("none")) {
+            if (depth >= MAX_HOPS) {
+                throw SlipwayException.badInput("The SSH config " + config.file() + " sends " + alias
+                        + " through more than " + MAX_HOPS + " jump hosts: a ProxyJump that leads back to itself?");
+            }
+            for (String hop : o.value("proxyjump").split(",")) {
+                String h = hop.strip();
+                if (h.startsWith("ssh://")) h = h.substring("ssh://".length());
+                SshSettings jump = resolve(h, config, "The jump host '" + hop.strip() + "' for " + alias
+                        + " is not valid: write it as [USER@]HOST[:PORT].", depth + 1);
+                jumps.addAll(jump.options().jumps());
+                jumps.add(jump.withOptions(jump.options().withJumps(List.of())));
+            }
+        } else if ("proxycommand".equals(way) && !o.line("proxycommand").equalsIgnoreCase("none")) {
+            proxyCommand = o.line("proxycommand");
+        }
+        var options = new SshOptions(alias, jumps, proxyCommand, identities, identitiesOnly, agent);
+        return new SshSettings(user, host, port, null, null, knownHosts, acceptNew, true, options);
     }
 
-    private static String unquote(String s) {
-        String t = s.trim();
-        if (t.length() >= 2 && t.startsWith("\"") && t.endsWith("\"")) t = t.substring(1, t.length() - 1);
-        return t;
+    private static int port(String text, String message) {
+        if (!text.matches("[0-9]{1,5}")) throw SlipwayException.badInput(message);
+        int port = Integer.parseInt(text);
+        if (port < 1 || port > 65535) throw SlipwayException.badInput(message);
+        return port;
     }
 
-    private static String expandTokens(String value, String alias) {
-        return value.replace("%h", alias).replace("%%", "%");
+    /** ssh_config's TOKENS for file names: %d %u %h %n %p %r %% and a leading ~. */
+    record Tokens(String alias, String host, int port, String user) {
+        String expand(String value) {
+            String v = expandHome(value);
+            var out = new StringBuilder();
+            for (int i = 0; i < v.length(); i++) {
+                char c = v.charAt(i);
+                if (c != '%' || i + 1 >= v.length()) {
+                    out.append(c);
+                    continue;
+                }
+                char t = v.charAt(++i);
+                switch (t) {
+                    case 'd' -> out.append(System.getProperty("user.home"));
+                    case 'u' -> out.append(System.getProperty("user.name"));
+                    case 'h' -> out.append(host);
+                    case 'n' -> out.append(alias);
+                    case 'p' -> out.append(port);
+                    case 'r' -> out.append(user);
+                    case '%' -> out.append('%');
+                    default -> out.append('%').append(t);
+                }
+            }
+            return out.toString();
+        }
     }
 
     static String expandHome(String p) {
         String home = System.getProperty("user.home");
         if (p.equals("~")) return home;
         if (p.startsWith("~/")) return home + p.substring(1);
-        return p.replace("%d", home);
+        return p;
     }
 }

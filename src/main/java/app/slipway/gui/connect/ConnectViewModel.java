@@ -92,6 +92,10 @@ public final class ConnectViewModel {
     private final Navigator navigator;
     private final RecentTargets recent;
     private final SshConfigHosts sshConfig;
+    /** The ssh config's answer for the alias picked last: its jump hosts/proxy and keys go with the form. */
+    private SshSettings fromConfig;
+    /** Where the picked alias really goes ("deploy@10.0.0.5:22 via jump@bastion:22"), or "". */
+    public final StringProperty sshDestination = new SimpleStringProperty(this, "sshDestination", "");
     /** The settings (password included) of the attempt waiting for the fingerprint decision. */
     private SshSettings pendingSettings;
 
@@ -113,6 +117,13 @@ public final class ConnectViewModel {
         auth.set(agent != null && !agent.isBlank() ? AuthKind.AGENT : AuthKind.KEY_FILE);
         if (!recentTargets.isEmpty()) applyRecent(recentTargets.get(0));
         pendingHostKey.addListener((obs, old, key) -> pendingHint.set(key == null ? "" : HostKeyHint.howToCompare(key)));
+        host.addListener((obs, old, now) -> {
+            // typed over: the config's way no longer applies
+            if (fromConfig != null && (now == null || !now.strip().equals(fromConfig.host()))) {
+                fromConfig = null;
+                sshDestination.set("");
+            }
+        });
 
         canConnect = Bindings.createBooleanBinding(this::formComplete,
                 busy, pendingHostKey, mode, host, port, user, auth, keyFile, password, fleetFile,
@@ -157,6 +168,15 @@ public final class ConnectViewModel {
     }
 
     /** Host aliases from ~/.ssh/config, for the host box. */
+    /** What an alias of the host list resolves to, for its entry: "deploy@10.0.0.5:22 via jump@bastion:22". */
+    public String describeAlias(String alias) {
+        try {
+            return sshConfig.resolve(alias).map(SshSettings::destination).orElse("");
+        } catch (SlipwayException e) {
+            return e.getMessage();
+        }
+    }
+
     public ObservableList<String> sshConfigAliases() {
         return FXCollections.unmodifiableObservableList(sshConfigAliases);
     }
@@ -200,9 +220,11 @@ public final class ConnectViewModel {
             host.set(s.host());
             port.set(String.valueOf(s.port()));
             user.set(s.user());
-            if (s.identityFile() != null) {
+            fromConfig = s;
+            sshDestination.set("→ " + s.destination());
+            if (!s.options().identityFiles().isEmpty()) {
                 auth.set(AuthKind.KEY_FILE);
-                keyFile.set(s.identityFile().toString());
+                keyFile.set(s.options().identityFiles().get(0).toString());
             }
             knownHostsFile.set(s.knownHostsFile().toString());
             error.set("");
@@ -482,6 +504,10 @@ public final class ConnectViewModel {
         String hostName = host.get().strip();
         if (hostName.startsWith("[") && hostName.endsWith("]")) hostName = hostName.substring(1, hostName.length() - 1);
         SshSettings s = SshSettings.of(user.get().strip(), hostName, portNumber);
+        // picked from the ssh config and still pointing there: its way (jump hosts, proxy) and keys come along
+        if (fromConfig != null && fromConfig.host().equals(hostName) && fromConfig.port() == portNumber) {
+            s = s.withOptions(fromConfig.options());
+        }
         if (!blank(knownHostsFile.get())) s = s.withKnownHostsFile(expandHome(knownHostsFile.get()));
         AuthKind kind = auth.get() == null ? AuthKind.KEY_FILE : auth.get();
         switch (kind) {

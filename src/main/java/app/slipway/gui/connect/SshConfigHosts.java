@@ -26,9 +26,11 @@ public final class SshConfigHosts {
     /** Aliases that {@code ssh://ALIAS} can carry (SshSettings.parse rejects the rest). */
     private static final Pattern ALIAS = Pattern.compile("[A-Za-z0-9._-]+");
 
+    private final Path configFile;
     private final Map<String, Path> definedIn;
 
-    private SshConfigHosts(Map<String, Path> definedIn) {
+    private SshConfigHosts(Path configFile, Map<String, Path> definedIn) {
+        this.configFile = configFile;
         this.definedIn = definedIn;
     }
 
@@ -40,7 +42,7 @@ public final class SshConfigHosts {
     public static SshConfigHosts read(Path configFile) {
         Map<String, Path> found = new LinkedHashMap<>();
         collect(configFile, configFile.toAbsolutePath().getParent(), found, 0);
-        return new SshConfigHosts(found);
+        return new SshConfigHosts(configFile, found);
     }
 
     /** The aliases in the order the config lists them. */
@@ -49,13 +51,12 @@ public final class SshConfigHosts {
     }
 
     /**
-     * What {@code ssh ALIAS} would use: HostName, User, Port, IdentityFile and UserKnownHostsFile
-     * from the config; empty when {@code alias} is not one of {@link #aliases()}.
+     * What {@code ssh ALIAS} would use, the whole config read as ssh reads it (HostName, User, Port,
+     * keys, known hosts, jump hosts); empty when {@code alias} is not one of {@link #aliases()}.
      */
     public Optional<SshSettings> resolve(String alias) {
-        Path file = alias == null ? null : definedIn.get(alias);
-        if (file == null) return Optional.empty();
-        return Optional.of(SshSettings.parse("ssh://" + alias, file));
+        if (alias == null || !definedIn.containsKey(alias)) return Optional.empty();
+        return Optional.of(SshSettings.parse("ssh://" + alias, configFile));
     }
 
     private static void collect(Path file, Path sshDir, Map<String, Path> found, int depth) {

@@ -49,6 +49,23 @@ final class SshForm {
             }
         });
         HBox.setHgrow(host, Priority.ALWAYS);
+        // each Host of the ssh config with where it really goes: the address, the user, the jump hosts
+        host.setCellFactory(list -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(String alias, boolean empty) {
+                super.updateItem(alias, empty);
+                if (empty || alias == null) {
+                    setText(null);
+                    setGraphic(null);
+                    return;
+                }
+                var name = new Label(alias);
+                var where = new Label(vm.describeAlias(alias));
+                where.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+                setText(null);
+                setGraphic(new VBox(1, name, where));
+            }
+        });
 
         var port = new TextField();
         port.setId("connect-port");
@@ -114,8 +131,17 @@ final class SshForm {
         advanced.setAnimated(false);
         advanced.getStyleClass().add(Styles.DENSE);
 
+        var destination = new Label();
+        destination.setId("connect-destination");
+        destination.textProperty().bind(vm.sshDestination);
+        destination.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        destination.setWrapText(true);
+        destination.setMinHeight(Region.USE_PREF_SIZE);
+        var destinationRow = row("", null, destination);
+        showWhen(destinationRow, vm.sshDestination.isNotEmpty());
+
         var form = new VBox(10,
-                row("_Host", host, hostAndPort),
+                row("_Host", host, hostAndPort), destinationRow,
                 row("_User", user, user),
                 row("Log in with", null, authChoice),
                 keyRow, passwordRow, agentRow,

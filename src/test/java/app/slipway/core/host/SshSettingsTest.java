@@ -10,6 +10,7 @@ import app.slipway.core.ExitCode;
 import app.slipway.core.SlipwayException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -74,7 +75,7 @@ class SshSettingsTest {
         assertEquals("deploy", s.user());
         assertEquals("10.0.0.5", s.host());
         assertEquals(2202, s.port());
-        assertEquals(Path.of(System.getProperty("user.home"), ".ssh", "box_key"), s.identityFile());
+        assertEquals(List.of(Path.of(System.getProperty("user.home"), ".ssh", "box_key")), s.options().identityFiles());
         assertEquals(Path.of("/etc/slipway/known"), s.knownHostsFile());
 
         // What the URI says wins over the config.

@@ -53,7 +53,7 @@ class SshConfigHostsTest {
         assertEquals("192.0.2.10", web.host());
         assertEquals("deploy", web.user());
         assertEquals(2222, web.port());
-        assertEquals(Path.of(System.getProperty("user.home"), ".ssh", "deploy_ed25519"), web.identityFile());
+        assertEquals(List.of(Path.of(System.getProperty("user.home"), ".ssh", "deploy_ed25519")), web.options().identityFiles());
 
         SshSettings lab = hosts.resolve("lab").orElseThrow();
         assertEquals("10.0.0.7", lab.host());
