@@ -256,6 +256,39 @@ class ConnectViewModelTest {
     }
 
     @Test
+    void aConfigHostBehindABastionShowsItsWayAndConnectsThroughIt() throws Exception {
+        Path config = dir.resolve("ssh_config");
+        Files.writeString(config, "Host app\n  HostName " + tb.sshHost() + "\n  Port " + tb.sshPort()
+                + "\n  User " + tb.dockerUser() + "\n  ProxyJump gate\n"
+                + "Host gate\n  HostName " + tb.bastionHost() + "\n  Port " + tb.bastionPort() + "\n  User " + tb.dockerUser() + "\n"
+                + "Host *\n  IdentityFile " + tb.passphraseKey() + "\n  IdentityAgent none\n");
+        var withConfig = new ConnectViewModel(session, new DirectExecutor(), navigator, recent, SshConfigHosts.read(config));
+        String way = tb.dockerUser() + "@" + tb.sshHost() + ":" + tb.sshPort() + " via " + tb.dockerUser() + "@"
+                + tb.bastionHost() + ":" + tb.bastionPort();
+        assertEquals(way, withConfig.describeAlias("app"), "the host list shows where the alias really goes");
+        var asked = new java.util.concurrent.atomic.AtomicInteger();
+        app.slipway.core.host.SshPassphrases.askWith((key, again) -> {
+            asked.incrementAndGet();
+            return java.util.Optional.of(tb.keyPassphrase().toCharArray());
+        });
+        try {
+            assertTrue(withConfig.useSshConfigHost("app"));
+            assertEquals("→ " + way, withConfig.sshDestination.get());
+            withConfig.knownHostsFile.set(copy(tb.knownHosts()).toString());
+            withConfig.connect();
+            assertEquals("", withConfig.errorProperty().get());
+            assertNotNull(session.connection.get());
+            assertEquals(1, asked.get(), "the passphrase was asked once for the bastion and the server");
+
+            withConfig.host.set("elsewhere.example");
+            assertEquals("", withConfig.sshDestination.get(), "typed over: the config's way no longer applies");
+        } finally {
+            app.slipway.core.host.SshPassphrases.askWith(null);
+            app.slipway.core.host.SshPassphrases.clear();
+        }
+    }
+
+    @Test
     void aRecentTargetFillsTheFormButNeverAPassword() {
         var target = new RecentTarget(ConnectMode.SSH, "deploy", "server.example.org", 2200, AuthKind.PASSWORD,
                 null, dir.resolve("kh").toString());
