@@ -120,7 +120,8 @@ public final class FleetCommand {
             FleetFile fleet = FleetFile.read(fleetFile);
             try (FleetStacks stacks = FleetStacks.open(fleet)) {
                 FleetPlan plan = FleetPlanner.plan(stacks, UpgradeOptions.planOnly(
-                        VersionSpelling.resolve(stacks.inOrder().get(0).stack().profile(), to), skipBackup));
+                        VersionSpelling.resolve(stacks.inOrder().get(0).stack().profile(), to,
+                                stacks.inOrder().get(0).connection().logins()), skipBackup));
                 if (json) {
                     var root = new LinkedHashMap<String, Object>();
                     root.put("fleet", fleet.file().toString());
@@ -169,7 +170,8 @@ public final class FleetCommand {
             FleetFile fleet = FleetFile.read(fleetFile);
             try (FleetStacks stacks = FleetStacks.open(fleet)) {
                 FleetPlan plan = FleetPlanner.plan(stacks, new UpgradeOptions(
-                        VersionSpelling.resolve(stacks.inOrder().get(0).stack().profile(), to), skipBackup, breakLock, resume));
+                        VersionSpelling.resolve(stacks.inOrder().get(0).stack().profile(), to,
+                                stacks.inOrder().get(0).connection().logins()), skipBackup, breakLock, resume));
                 Confirmation.require(yes, "Upgrade " + plan.product() + " on " + plan.nodes().size() + " nodes from "
                         + plan.from() + " to " + plan.to() + ", " + fleet.primary() + " first?");
                 var steps = new LinkedHashMap<String, Integer>();

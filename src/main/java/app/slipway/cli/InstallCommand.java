@@ -70,8 +70,9 @@ public final class InstallCommand implements Callable<Integer> {
         if (to != null) EnvFile.requireValidVersion(to);
         Profile product = new ProfileLoader().load(profile);
         product.requireInstall();
-        String to = this.to == null ? null : VersionSpelling.resolve(product, this.to); // the registry's spelling
         try (Connection connection = target.connect()) {
+            // The registry's spelling, asked with the logins the install's pulls will use.
+            String to = this.to == null ? null : VersionSpelling.resolve(product, this.to, connection.logins());
             Plan plan = InstallPlanner.plan(connection, directory, product, new InstallOptions(to, values),
                     new SecureRandom());
             Confirmation.require(yes, "Install " + product.name() + " " + plan.to() + " into " + plan.directory() + " on " + plan.target() + "?");

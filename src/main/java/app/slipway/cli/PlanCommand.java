@@ -37,7 +37,8 @@ public final class PlanCommand implements Callable<Integer> {
         EnvFile.requireValidVersion(version.to); // bad input is refused before connecting anywhere
         try (Connection connection = target.connect()) {
             StackState state = StackInspector.inspect(connection, stack.directory, stack.profile());
-            String to = VersionSpelling.resolve(state.profile(), version.to); // .env gets the registry's spelling
+            // .env gets the registry's spelling, asked with the logins the pulls will use
+            String to = VersionSpelling.resolve(state.profile(), version.to, connection.logins());
             Plan plan = UpgradePlanner.plan(connection, state, version.upgrade(to, skipBackup, false, false),
                     Journal.find(connection.target(), state.files().directory()));
             PrintWriter out = spec.commandLine().getOut();

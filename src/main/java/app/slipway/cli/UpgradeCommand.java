@@ -39,7 +39,8 @@ public final class UpgradeCommand implements Callable<Integer> {
         EnvFile.requireValidVersion(version.to);
         try (Connection connection = target.connect()) {
             StackState state = StackInspector.inspect(connection, stack.directory, stack.profile());
-            String to = VersionSpelling.resolve(state.profile(), version.to); // .env gets the registry's spelling
+            // .env gets the registry's spelling, asked with the logins the pulls will use
+            String to = VersionSpelling.resolve(state.profile(), version.to, connection.logins());
             Plan plan = UpgradePlanner.plan(connection, state, version.upgrade(to, skipBackup, breakLock, resume),
                     Journal.find(connection.target(), state.files().directory()));
             Confirmation.require(yes, "Upgrade " + plan.product() + " in " + plan.directory() + " on "

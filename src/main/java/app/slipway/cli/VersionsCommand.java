@@ -44,9 +44,9 @@ public final class VersionsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Profile product = new ProfileLoader().load(profile);
-        ReleaseFeed feed = RegistryFeed.load(product, ReleaseCatalog.standard(Optional.ofNullable(cacheDir)),
-                RegistryTags.standard()::tags);
-        AvailableVersions.Result result = new AvailableVersions(RegistryTags.standard()::tags).of(product, feed);
+        RegistryTags registry = RegistryTags.standard(); // this computer's user's logins, read once
+        ReleaseFeed feed = RegistryFeed.load(product, ReleaseCatalog.standard(Optional.ofNullable(cacheDir)), registry::tags);
+        AvailableVersions.Result result = new AvailableVersions(registry::tags).of(product, feed);
         PrintWriter out = spec.commandLine().getOut();
         out.println(json ? Json.write(asJson(result)) : table(result));
         out.flush();

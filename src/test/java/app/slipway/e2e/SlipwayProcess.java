@@ -1,17 +1,20 @@
 package app.slipway.e2e;
 
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** The CLI in a JVM of its own, so a test can kill it mid-run the way a user's crash would. */
+/** The CLI in a JVM of its own, so a test can kill it mid-run the way a user's crash would, or give it an environment of its own. */
 public final class SlipwayProcess {
     private final Process process;
     private final BufferedReader reader;
@@ -23,6 +26,33 @@ public final class SlipwayProcess {
     }
 
     public static SlipwayProcess start(List<String> args) throws IOException {
+        return new SlipwayProcess(new ProcessBuilder(argv(args)).redirectErrorStream(true).start());
+    }
+
+    /**
+     * Runs the CLI to its end with extra environment (what an in-process run cannot have: a
+     * {@code DOCKER_CONFIG}, a {@code PATH}) and keeps its exit code and output.
+     */
+    public static CliRun run(Map<String, String> environment, List<String> args) throws IOException, InterruptedException {
+        var builder = new ProcessBuilder(argv(args)).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        builder.environment().putAll(environment);
+        Path out = Files.createTempFile("slipway-out-", ".txt");
+        Path err = Files.createTempFile("slipway-err-", ".txt");
+        try {
+            Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            if (!process.waitFor(5, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                throw new AssertionError("slipway " + String.join(" ", args) + " did not end within 5 minutes");
+            }
+            return new CliRun(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                    Files.readString(err, StandardCharsets.UTF_8));
+        } finally {
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+        }
+    }
+
+    private static List<String> argv(List<String> args) {
         var argv = new ArrayList<String>();
         argv.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         argv.add("-Duser.home=" + System.getProperty("user.home")); // the same state as the in-process runs
@@ -30,7 +60,7 @@ public final class SlipwayProcess {
         argv.add(System.getProperty("java.class.path"));
         argv.add("app.slipway.Main");
         argv.addAll(args);
-        return new SlipwayProcess(new ProcessBuilder(argv).redirectErrorStream(true).start());
+        return argv;
     }
 
     /** Reads output until a line contains {@code text}; fails when the process ends or time runs out first. */

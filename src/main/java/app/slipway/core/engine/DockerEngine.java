@@ -2,6 +2,10 @@ package app.slipway.core.engine;
 
 import app.slipway.core.SlipwayException;
 import app.slipway.core.host.EngineSocket;
+import app.slipway.core.profile.ImageRef;
+import app.slipway.core.registry.LoginAdvice;
+import app.slipway.core.registry.RegistryCredential;
+import app.slipway.core.registry.RegistryLogins;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.api.DockerClient;
@@ -9,6 +13,7 @@ import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.exception.UnauthorizedException;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.PullResponseItem;
@@ -35,6 +40,7 @@ import java.util.concurrent.CancellationException;
  * <p>{@link #version()} is the reachability check and turns every failure into a refusal with a
  * sentence. The other calls let docker-java's exceptions through (a lost connection mid-upgrade is
  * not a refusal; the caller decides), except {@link #pull}, which refuses: pulling changes nothing.
+ * Pulls carry the target user's own registry login ({@link RegistryLogins}), never this computer's.
  */
 public final class DockerEngine implements Engine {
     static final String PROJECT_LABEL = "com.docker.compose.project";
@@ -48,22 +54,33 @@ public final class DockerEngine implements Engine {
     private final DockerClient docker;
     private final com.github.dockerjava.transport.DockerHttpClient http;
     private final String where;
+    private final RegistryLogins logins;
 
-    private DockerEngine(DockerClient docker, com.github.dockerjava.transport.DockerHttpClient http, String where) {
+    private DockerEngine(DockerClient docker, com.github.dockerjava.transport.DockerHttpClient http, String where,
+                         RegistryLogins logins) {
         this.docker = docker;
         this.http = http;
         this.where = where;
+        this.logins = logins;
     }
 
-    /** An engine client; connects lazily, one connection per call. {@code where} names the target in refusals. */
+    /** An engine client that pulls anonymously (see {@link #connect(EngineSocket, String, RegistryLogins)}). */
     public static DockerEngine connect(EngineSocket socket, String where) {
+        return connect(socket, where, RegistryLogins.none());
+    }
+
+    /**
+     * An engine client; connects lazily, one connection per call. {@code where} names the target in
+     * refusals; {@code logins} are the registry logins its pulls carry (the target user's).
+     */
+    public static DockerEngine connect(EngineSocket socket, String where, RegistryLogins logins) {
         DefaultDockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder()
                 .withDockerHost("unix:///var/run/docker.sock") // nominal: the socket decides where requests go
                 .withApiVersion((String) null) // unversioned paths: the engine answers in its own API version
                 .withDockerTlsVerify(Boolean.FALSE) // TLS is not ours to do: the socket is local or inside SSH
                 .build();
         var http = new StreamDockerHttpClient(socket);
-        return new DockerEngine(DockerClientImpl.getInstance(config, http), http, where);
+        return new DockerEngine(DockerClientImpl.getInstance(config, http), http, where, logins);
     }
 
     /** The engine's version; the check that it answers at all. */
@@ -198,11 +215,14 @@ public final class DockerEngine implements Engine {
 
     /**
      * Pulls {@code image:tag}, streaming progress to the listener, and returns when the image is
-     * local. Refuses (exit 3) when the tag or repository does not exist or the pull fails otherwise.
+     * local. Refuses (exit 3) when the tag or repository does not exist, when the registry wants a
+     * login (saying where to run {@code docker login}), or when the pull fails otherwise.
      */
     @Override
     public void pull(String image, String tag, PullListener listener) {
         String ref = image + ":" + tag;
+        String registry = ImageRef.tryParse(image).map(ImageRef::registry).orElse(null);
+        Optional<RegistryCredential> login = registry == null ? Optional.empty() : logins.forRegistry(registry);
         PullProgress progress = new PullProgress(ref, listener);
         String[] streamError = new String[1];
         boolean[] stopped = new boolean[1];
@@ -228,35 +248,54 @@ public final class DockerEngine implements Engine {
             }
         };
         try {
-            await(docker.pullImageCmd(image).withTag(tag).exec(callback));
+            // Always set, even to none: docker-java would otherwise send this computer's own ~/.docker login,
+            // to a server's engine too.
+            await(docker.pullImageCmd(image).withTag(tag).withAuthConfig(login.map(RegistryAuth::of).orElse(null))
+                    .exec(callback));
         } catch (RuntimeException e) {
             if (stopped[0]) return; // the closed stream's error is our own doing
-            rethrowPullFailure(ref, e);
+            rethrowPullFailure(ref, registry, login.isPresent(), e);
         }
         if (stopped[0]) return;
         if (streamError[0] != null) {
-            throw pullRefused(ref, isMissingImage(streamError[0]), streamError[0], null);
+            throw pullRefused(ref, registry, login.isPresent(), false, streamError[0], null);
         }
     }
 
-    private void rethrowPullFailure(String ref, RuntimeException failure) {
+    private void rethrowPullFailure(String ref, String registry, boolean sentLogin, RuntimeException failure) {
         try {
             throw failure;
         } catch (SlipwayException | CancellationException e) {
             throw e;
         } catch (NotFoundException e) {
-            throw pullRefused(ref, true, engineMessage(e), e);
+            throw pullRefused(ref, registry, sentLogin, false, engineMessage(e), e);
+        } catch (UnauthorizedException e) {
+            throw pullRefused(ref, registry, sentLogin, true, engineMessage(e), e);
         } catch (DockerException e) {
-            String message = engineMessage(e);
-            throw pullRefused(ref, isMissingImage(message), message, e);
+            throw pullRefused(ref, registry, sentLogin, false, engineMessage(e), e);
         } catch (RuntimeException e) {
             // no engine answer at all: the connection to the engine failed, not the registry
             throw unreachable(e);
         }
     }
 
-    private static SlipwayException pullRefused(String ref, boolean missing, String engineMessage, Throwable cause) {
-        if (missing) {
+    /**
+     * One sentence for a failed pull, from the engine's words (never the login: the engine does not echo it).
+     * {@code unauthorized}: the engine answered 401. A 404 is a missing image, unless it is Docker Hub's
+     * answer for a private repository and a missing one alike.
+     */
+    private SlipwayException pullRefused(String ref, String registry, boolean sentLogin, boolean unauthorized,
+                                         String engineMessage, Throwable cause) {
+        String m = engineMessage.toLowerCase(Locale.ROOT);
+        if (registry != null && (unauthorized || wantsLogin(m))) {
+            logins.forget(registry); // a `docker login` made after this sentence counts on the next try
+            return LoginAdvice.pullRefused(registry, ref, logins, sentLogin);
+        }
+        if (registry != null && !sentLogin && m.contains("may require 'docker login'")) {
+            logins.forget(registry);
+            return LoginAdvice.missingOrPrivate(registry, ref, logins); // Docker Hub says the same for both
+        }
+        if (cause instanceof NotFoundException || isMissingImage(m)) {
             return SlipwayException.refused("Image " + ref + " does not exist in the registry: check the version.", cause);
         }
         return SlipwayException.refused("Pulling image " + ref + " failed (" + engineMessage
@@ -264,11 +303,19 @@ public final class DockerEngine implements Engine {
     }
 
     /**
+     * The engine's wording when the registry answered 401 (the engine does not always pass the status on):
+     * a registry with basic auth and no login sent, a login it turned down, a token service that said no.
+     */
+    private static boolean wantsLogin(String engineMessage) {
+        return engineMessage.contains("no basic auth credentials") || engineMessage.contains("unauthorized")
+                || engineMessage.contains("authentication required") || engineMessage.contains("incorrect username or password");
+    }
+
+    /**
      * The registry's wording for a missing tag or repository when the engine did not answer 404:
      * "manifest unknown", "name unknown", or Docker Hub's "repository does not exist".
      */
-    private static boolean isMissingImage(String engineMessage) {
-        String m = engineMessage.toLowerCase(Locale.ROOT);
+    private static boolean isMissingImage(String m) {
         return m.contains("manifest unknown") || m.contains("name unknown") || m.contains("repository does not exist");
     }
 

@@ -17,6 +17,11 @@ public interface Engine extends AutoCloseable {
         return DockerEngine.connect(socket, where);
     }
 
+    /** An engine whose pulls carry {@code logins}: the registry logins of the target's own user. */
+    static Engine connect(EngineSocket socket, String where, app.slipway.core.registry.RegistryLogins logins) {
+        return DockerEngine.connect(socket, where, logins);
+    }
+
     /** The engine's version; the check that it answers at all. */
     EngineVersion version();
 
@@ -52,7 +57,10 @@ public interface Engine extends AutoCloseable {
     /** Makes {@code repository:tag} an image whose one layer is the tar stream {@code rootfs} ({@code docker import}). */
     void importImage(java.io.InputStream rootfs, String repository, String tag);
 
-    /** Pulls {@code image:tag}, streaming progress; refuses (exit 3) when the tag does not exist or the pull fails. */
+    /**
+     * Pulls {@code image:tag}, streaming progress; refuses (exit 3) when the tag does not exist, the
+     * registry wants a login, or the pull fails.
+     */
     void pull(String image, String tag, PullListener listener);
 
     /** The last {@code lines} lines of a container's output, stdout and stderr together, oldest first. */

@@ -76,10 +76,11 @@ public final class LocalTarget implements Target {
             return notStarted(command, e, out);
         }
         if (command.stdinFile() == null) {
-            try {
-                process.getOutputStream().close();
+            try (var stdin = process.getOutputStream()) {
+                // A short text (a pipe holds far more), so writing it before reading the output cannot block.
+                if (command.input() != null) stdin.write(command.input().getBytes(java.nio.charset.StandardCharsets.UTF_8));
             } catch (IOException ignored) {
-                // The command does not read its input; nothing to close.
+                // The command does not read its input (or exited first); nothing to close.
             }
         }
         var err = new LinePump(process.getErrorStream(), OutputSink.Stream.STDERR, out)

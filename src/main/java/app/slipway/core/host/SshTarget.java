@@ -101,7 +101,8 @@ public final class SshTarget implements Target {
         try {
             channel = (ChannelExec) session.openChannel("exec");
             channel.setCommand(RemoteCommand.of(command).getBytes(StandardCharsets.UTF_8));
-            channel.setInputStream(new ByteArrayInputStream(new byte[0]));
+            channel.setInputStream(new ByteArrayInputStream(command.input() == null ? new byte[0]
+                    : command.input().getBytes(StandardCharsets.UTF_8)));
             stdout = channel.getInputStream();
             stderr = channel.getErrStream();
             channel.connect(SshConnector.CONNECT_TIMEOUT_MS);

@@ -14,7 +14,10 @@ public interface Target extends AutoCloseable {
 
     boolean isRemote();
 
-    /** Runs the command to completion, streaming each output line to the sink as it comes. */
+    /**
+     * Runs the command to completion, streaming each output line to the sink as it comes. Its
+     * standard input is the command's {@code input} text or {@code stdinFile}, else empty.
+     */
     ExecResult exec(Command command, OutputSink sink);
 
     default ExecResult exec(Command command) {

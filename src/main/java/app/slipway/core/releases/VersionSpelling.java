@@ -34,8 +34,9 @@ public final class VersionSpelling {
         }
     }
 
-    public static String resolve(Profile profile, String asked) {
-        return resolve(profile, asked, RegistryTags.standard()::tags);
+    /** Asks with a target's registry logins (a connection's): the ones its pulls will use. */
+    public static String resolve(Profile profile, String asked, app.slipway.core.registry.RegistryLogins logins) {
+        return resolve(profile, asked, RegistryTags.standard(logins)::tags);
     }
 
     private static String toggled(String version) {

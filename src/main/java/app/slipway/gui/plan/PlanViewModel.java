@@ -96,9 +96,9 @@ public final class PlanViewModel {
         Map<String, String> sets = typedKeys();
         executor.run("plan", () -> install
                 ? InstallPlanner.plan(connection, directory, profile,
-                        new InstallOptions(VersionSpelling.resolve(profile, version), sets), new SecureRandom())
+                        new InstallOptions(VersionSpelling.resolve(profile, version, connection.logins()), sets), new SecureRandom())
                 : UpgradePlanner.plan(connection, stack,
-                        new UpgradeOptions(VersionSpelling.resolve(stack.profile(), version), skipBackup, false, false,
+                        new UpgradeOptions(VersionSpelling.resolve(stack.profile(), version, connection.logins()), skipBackup, false, false,
                                 sets, false),
                         Journal.find(connection.target(), stack.files().directory())),
                 planned -> {
@@ -171,7 +171,8 @@ public final class PlanViewModel {
         ready.set(false);
         error.set("");
         executor.run("plan-fleet", () -> app.slipway.core.fleet.FleetPlanner.plan(stacks, UpgradeOptions.planOnly(
-                VersionSpelling.resolve(session.profile.get(), version), skipBackup)), planned -> {
+                VersionSpelling.resolve(session.profile.get(), version, stacks.inOrder().get(0).connection().logins()),
+                skipBackup)), planned -> {
                     if (mine != generation) return;
                     busy.set(false);
                     fleetPlan = planned;

@@ -1,11 +1,13 @@
 package app.slipway.gui.version;
 
+import app.slipway.core.host.LocalTarget;
 import app.slipway.core.profile.Profile;
 import app.slipway.core.releases.AvailableVersions;
 import app.slipway.core.releases.RegistryTags;
 import app.slipway.core.releases.ReleaseCatalog;
 import app.slipway.core.releases.RegistryFeed;
 import app.slipway.core.releases.ReleaseFeed;
+import app.slipway.core.registry.RegistryLogins;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -30,21 +32,41 @@ public final class VersionCatalog {
         }
     }
 
-    private final ReleaseCatalog releases;
-    private final Function<String, Set<String>> tagLookup;
+    /** The tags of an image repository, as a registry answers with these logins. */
+    @FunctionalInterface
+    private interface TagLookups {
+        Function<String, Set<String>> with(RegistryLogins logins);
+    }
 
+    private final ReleaseCatalog releases;
+    private final TagLookups tagLookups;
+
+    /** @param tagLookup the tags of an image repository, whatever the logins */
     public VersionCatalog(ReleaseCatalog releases, Function<String, Set<String>> tagLookup) {
+        this(releases, (TagLookups) logins -> tagLookup);
+    }
+
+    private VersionCatalog(ReleaseCatalog releases, TagLookups tagLookups) {
         this.releases = releases;
-        this.tagLookup = tagLookup;
+        this.tagLookups = tagLookups;
     }
 
     /** Live settings: GitHub, the real registry, and the cache directory of {@code CacheDir} (or {@code cacheRoot}). */
     public static VersionCatalog standard(Optional<Path> cacheRoot) {
-        return new VersionCatalog(ReleaseCatalog.standard(cacheRoot), RegistryTags.standard()::tags);
+        return new VersionCatalog(ReleaseCatalog.standard(cacheRoot), (TagLookups) logins -> RegistryTags.standard(logins)::tags);
     }
 
-    /** @throws app.slipway.core.SlipwayException when the profile has no releases or they cannot be read */
+    /** Asks the registry with this computer's user's logins. */
     public Loaded load(Profile profile) {
+        return load(profile, RegistryLogins.of(new LocalTarget()));
+    }
+
+    /**
+     * @param logins the registry logins to ask with: the connected target's, which its pulls use too
+     * @throws app.slipway.core.SlipwayException when the profile has no releases or they cannot be read
+     */
+    public Loaded load(Profile profile, RegistryLogins logins) {
+        Function<String, Set<String>> tagLookup = tagLookups.with(logins);
         ReleaseFeed feed = RegistryFeed.load(profile, releases, tagLookup::apply);
         // Remember what the registry answered, to pin the spelling the images really carry.
         Map<String, Set<String>> seen = new LinkedHashMap<>();

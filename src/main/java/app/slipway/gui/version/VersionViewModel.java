@@ -116,8 +116,11 @@ public final class VersionViewModel {
             return;
         }
         Profile loading = profile;
+        // The connected target's logins (the ones its pulls use); this computer's when there is none (ECS).
+        var connection = session.connection.get();
         busy.set(true);
-        executor.run("load versions", () -> catalog.load(loading),
+        executor.run("load versions", () -> connection == null ? catalog.load(loading)
+                        : catalog.load(loading, connection.logins()),
                 loaded -> {
                     if (ticket != generation) return;
                     busy.set(false);

@@ -197,8 +197,10 @@ public final class InMemoryHost implements Target {
         files.subMap(p + "/", p + "/" + Character.MAX_VALUE).clear();
     }
 
+    /** Relative paths resolve against /work; {@code ~} is the user's home, /home/deploy. */
     @Override
     public String absolute(String path) {
+        if (path.equals("~") || path.startsWith("~/")) return normal("/home/deploy" + path.substring(1));
         return normal(path.startsWith("/") ? path : "/work/" + path);
     }
 

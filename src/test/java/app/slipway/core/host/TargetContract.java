@@ -88,6 +88,14 @@ abstract class TargetContract {
     }
 
     @Test
+    void execFeedsItsInputTextThenEndOfFile() {
+        ExecResult r = target.exec(Command.of("cat").feeding("https://index.docker.io/v1/ ünï"));
+        assertEquals(0, r.exitCode(), r.stderr());
+        assertEquals("https://index.docker.io/v1/ ünï", r.stdout(), "exactly the text, no newline added");
+        assertEquals(0, target.exec(Command.of("true").feeding("unread")).exitCode(), "a command need not read it");
+    }
+
+    @Test
     void execRunsInTheWorkDir() {
         String sub = dir + "/with space 'and' $dollar";
         target.mkdirs(sub);
