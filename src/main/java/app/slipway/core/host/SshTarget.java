@@ -35,6 +35,7 @@ public final class SshTarget implements Target {
     private final String dockerSocket;
     private final Object sftpLock = new Object();
     private ChannelSftp sftp;
+    private ShellFiles shellFiles;
     private String home;
     /** Tests turn this off to exercise the {@code mv -f} fallback for servers without posix-rename. */
     volatile boolean usePosixRename = true;
@@ -94,6 +95,10 @@ public final class SshTarget implements Target {
 
     @Override
     public ExecResult exec(Command command, OutputSink sink) {
+        return exec(command, sink, command.input() == null ? new byte[0] : command.input().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private ExecResult exec(Command command, OutputSink sink, byte[] stdin) {
         OutputSink out = LinePump.serialized(sink);
         ChannelExec channel;
         InputStream stdout;
@@ -101,8 +106,7 @@ public final class SshTarget implements Target {
         try {
             channel = (ChannelExec) session.openChannel("exec");
             channel.setCommand(RemoteCommand.of(command).getBytes(StandardCharsets.UTF_8));
-            channel.setInputStream(new ByteArrayInputStream(command.input() == null ? new byte[0]
-                    : command.input().getBytes(StandardCharsets.UTF_8)));
+            channel.setInputStream(new ByteArrayInputStream(stdin));
             stdout = channel.getInputStream();
             stderr = channel.getErrStream();
             channel.connect(SshConnector.CONNECT_TIMEOUT_MS);
@@ -175,6 +179,26 @@ public final class SshTarget implements Target {
         }
     }
 
+    /**
+     * The files through exec channels when the server has no SFTP subsystem (its sshd_config
+     * names none): null while SFTP works. Decided once, at the first file operation.
+     */
+    private ShellFiles withoutSftp() {
+        synchronized (sftpLock) {
+            if (shellFiles != null) return shellFiles;
+            if (sftp != null && sftp.isConnected()) return null;
+            try {
+                sftpChannel();
+                return null;
+            } catch (SlipwayException e) {
+                if (!session.isConnected()) throw e;
+                shellFiles = new ShellFiles((command, stdin) -> exec(command, OutputSink.DISCARD, stdin), settings.hostPort());
+                home = shellFiles.home();
+                return shellFiles;
+            }
+        }
+    }
+
     private SlipwayException sftpError(String verb, String path, SftpException e) {
         if (!session.isConnected()) return lost(verb + " " + path, e);
         String why = switch (e.id) {
@@ -206,6 +230,8 @@ public final class SshTarget implements Target {
 
     @Override
     public Optional<FileInfo> stat(String path) {
+        ShellFiles shell = withoutSftp();
+        if (shell != null) return shell.stat(absolute(path));
         return withSftp("look at", path, c -> {
             SftpATTRS a = statOrNull(c, path);
             return a == null ? Optional.empty()
@@ -215,6 +241,8 @@ public final class SshTarget implements Target {
 
     @Override
     public byte[] readFile(String path) {
+        ShellFiles shell = withoutSftp();
+        if (shell != null) return shell.read(absolute(path));
         return withSftp("read", path, c -> {
             SftpATTRS a = c.stat(sftpPath(path));
             if (a.isDir()) throw new SftpException(ChannelSftp.SSH_FX_FAILURE, "it is a directory");
@@ -231,6 +259,11 @@ public final class SshTarget implements Target {
         String dir = slash == 0 ? "" : abs.substring(0, slash);
         String name = abs.substring(slash + 1);
         String tmp = dir + "/." + name + "." + HexFormat.of().formatHex(randomBytes()) + ".slipway-tmp";
+        ShellFiles shell = withoutSftp();
+        if (shell != null) {
+            shell.writeAtomically(abs, tmp, content, mode);
+            return;
+        }
         boolean renamed = withSftp("write", path, c -> {
             SftpATTRS old = statOrNull(c, abs);
             if (old != null && old.isDir()) throw new SftpException(ChannelSftp.SSH_FX_FAILURE, "it is a directory");
@@ -295,6 +328,11 @@ public final class SshTarget implements Target {
     @Override
     public void mkdirs(String path) {
         String abs = absolute(path);
+        ShellFiles shell = withoutSftp();
+        if (shell != null) {
+            shell.mkdirs(abs);
+            return;
+        }
         withSftp("create the directory", path, c -> {
             Deque<String> missing = new ArrayDeque<>();
             String cur = abs;
@@ -324,6 +362,8 @@ public final class SshTarget implements Target {
     @Override
     public boolean createDirectory(String path) {
         String abs = absolute(path);
+        ShellFiles shell = withoutSftp();
+        if (shell != null) return shell.createDirectory(abs);
         return withSftp("create the directory", path, c -> {
             for (int attempt = 0; ; attempt++) {
                 try {
@@ -355,6 +395,8 @@ public final class SshTarget implements Target {
 
     @Override
     public List<String> list(String directory) {
+        ShellFiles shell = withoutSftp();
+        if (shell != null) return shell.list(absolute(directory));
         return withSftp("list", directory, c -> {
             SftpATTRS a = c.stat(sftpPath(directory));
             if (!a.isDir()) throw new SftpException(ChannelSftp.SSH_FX_FAILURE, "not a directory");
@@ -385,7 +427,7 @@ public final class SshTarget implements Target {
 
     private String home() {
         synchronized (sftpLock) {
-            sftpChannel();
+            if (withoutSftp() == null) sftpChannel();
             return home;
         }
     }
