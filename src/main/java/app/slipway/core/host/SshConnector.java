@@ -71,12 +71,18 @@ public final class SshConnector {
             methods.add("keyboard-interactive");
         }
         session.setConfig("PreferredAuthentications", String.join(",", methods));
-        session.setUserInfo(new SshPrompts(settings.password()));
+        var prompts = new SshPrompts(settings.password());
+        session.setUserInfo(prompts);
         try {
             session.connect(CONNECT_TIMEOUT_MS);
             return session;
         } catch (JSchException e) {
             session.disconnect();
+            var key = prompts.keyProblem();
+            if (key.isPresent() && isAuthFailure(e)) {
+                String sentence = "SSH login as " + settings.user() + "@" + settings.hostPort() + " failed: " + key.get().text() + ".";
+                throw key.get().nothingGiven() ? SlipwayException.badInput(sentence) : SlipwayException.refused(sentence, e);
+            }
             throw translate(e, settings, hostKeys.seen(), way);
         } catch (RuntimeException e) { // from the host key decision or writing known_hosts
             session.disconnect();
@@ -184,10 +190,6 @@ public final class SshConnector {
         String type = e.getClass().getSimpleName();
         if (type.equals("JSchAuthCancelException") || type.equals("JSchPartialAuthException")
                 || msg.startsWith("Auth fail") || msg.startsWith("Auth cancel")) {
-            var key = SshPassphrases.anyProblem();
-            if (key.isPresent()) {
-                return SlipwayException.refused("SSH login as " + s.user() + "@" + where + " failed: " + key.get() + ".", e);
-            }
             return SlipwayException.refused("SSH login as " + s.user() + "@" + where
                     + " was refused: check the user and key or password.", e);
         }
@@ -221,6 +223,13 @@ public final class SshConnector {
                     + command.command() + " failed" + (said.isEmpty() ? ": " + msg : ": " + said) + ".", e);
         }
         return SlipwayException.refused("The SSH connection to " + where + " failed: " + msg + ".", e);
+    }
+
+    private static boolean isAuthFailure(JSchException e) {
+        String msg = String.valueOf(e.getMessage());
+        String type = e.getClass().getSimpleName();
+        return type.equals("JSchAuthCancelException") || type.equals("JSchPartialAuthException")
+                || msg.startsWith("Auth fail") || msg.startsWith("Auth cancel");
     }
 
     static SlipwayException unknownKey(HostKeyInfo key) {

@@ -16,8 +16,8 @@ import java.util.Vector;
 /**
  * The keys offered at login, in ssh's order: the agent's first (a key the agent holds unlocked
  * needs no passphrase), then the key files — the explicit one, the config's IdentityFile lines,
- * or ssh's default files when neither names any. A key with a passphrase is offered too; jsch asks
- * for the passphrase only once the server says it would accept that key ({@link SshPrompts}).
+ * or ssh's default files when neither names any. A key with a passphrase is offered too; its
+ * passphrase is asked for when jsch tries it ({@link SshPrompts}), once per run.
  * Read-only: nothing is ever added to the agent.
  */
 final class SshIdentities implements IdentityRepository {

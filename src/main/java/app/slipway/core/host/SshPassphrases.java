@@ -19,7 +19,10 @@ public final class SshPassphrases {
     /** The process environment; tests put their own in. */
     static volatile java.util.function.Function<String, String> environment = System::getenv;
     private static final Map<Path, char[]> known = new HashMap<>();
-    private static final Map<Path, String> problems = new HashMap<>();
+    private static final Map<Path, Problem> problems = new HashMap<>();
+
+    /** Why a key could not be used; {@code nothingGiven}: no passphrase at all (bad input), else a wrong one. */
+    record Problem(String text, boolean nothingGiven) {}
 
     private SshPassphrases() {}
 
@@ -38,21 +41,21 @@ public final class SshPassphrases {
         if (!again && known.containsKey(key)) return Optional.of(known.get(key).clone());
         if (fromEnvironment != null && !fromEnvironment.isEmpty()) {
             if (again) {
-                problems.put(key, "the passphrase in " + ENVIRONMENT + " does not open the key " + key);
+                problems.put(key, new Problem("the passphrase in " + ENVIRONMENT + " does not open the key " + key, false));
                 return Optional.empty();
             }
             return remember(key, fromEnvironment.toCharArray());
         }
         if (attempt > TRIES) {
-            problems.put(key, "the passphrase for " + key + " was wrong " + TRIES + " times");
+            problems.put(key, new Problem("the passphrase for " + key + " was wrong " + TRIES + " times", false));
             return Optional.empty();
         }
         Optional<char[]> answer = prompt.ask(key, again);
         if (answer.isEmpty()) {
-            problems.putIfAbsent(key, prompt == PassphrasePrompt.NOBODY
+            problems.put(key, new Problem(prompt == PassphrasePrompt.NOBODY
                     ? "the key " + key + " has a passphrase and there is nobody to ask for it: set " + ENVIRONMENT
                             + " or load the key into ssh-agent (ssh-add " + key + ")"
-                    : "no passphrase was given for the key " + key);
+                    : "no passphrase was given for the key " + key, true));
             return Optional.empty();
         }
         problems.remove(key);
@@ -70,13 +73,8 @@ public final class SshPassphrases {
     }
 
     /** Why {@code key} could not be used in this run (wrong or missing passphrase), if it could not. */
-    static synchronized Optional<String> problem(Path key) {
+    static synchronized Optional<Problem> problem(Path key) {
         return Optional.ofNullable(problems.get(key));
-    }
-
-    /** Every key that could not be opened in this run, as one clause each. */
-    static synchronized Optional<String> anyProblem() {
-        return problems.values().stream().findFirst();
     }
 
     /** Forgets every passphrase and problem (the wizard, between connections; tests). */

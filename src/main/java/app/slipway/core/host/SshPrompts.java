@@ -9,8 +9,7 @@ import java.util.Optional;
 
 /**
  * Answers jsch's questions without a terminal of its own: the password (once, for keyboard-interactive
- * servers), a key's passphrase through {@link SshPassphrases} (asked only once the server would
- * accept that key), never "yes" to anything.
+ * servers), a key's passphrase through {@link SshPassphrases}, never "yes" to anything.
  */
 final class SshPrompts implements UserInfo, UIKeyboardInteractive {
     private static final String PASSPHRASE_FOR = "Passphrase for ";
@@ -19,6 +18,7 @@ final class SshPrompts implements UserInfo, UIKeyboardInteractive {
     private int keyboardAnswers;
     private final Map<Path, Integer> passphraseAsks = new HashMap<>();
     private char[] passphrase;
+    private SshPassphrases.Problem problem;
 
     SshPrompts(char[] password) {
         this.password = password;
@@ -51,7 +51,13 @@ final class SshPrompts implements UserInfo, UIKeyboardInteractive {
         int asks = passphraseAsks.merge(key, 1, Integer::sum);
         Optional<char[]> answer = SshPassphrases.forKey(key, asks > 1, asks);
         passphrase = answer.orElse(null);
+        if (answer.isEmpty()) problem = SshPassphrases.problem(key).orElse(null);
         return answer.isPresent();
+    }
+
+    /** A key of this login that could not be opened (its passphrase missing or wrong), if any. */
+    synchronized Optional<SshPassphrases.Problem> keyProblem() {
+        return Optional.ofNullable(problem);
     }
 
     @Override
