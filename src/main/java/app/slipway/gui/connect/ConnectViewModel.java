@@ -295,9 +295,16 @@ public final class ConnectViewModel {
         pendingHostKey.set(null);
         RecentTarget target = recentOf(settings);
         start("Logging in to " + settings.hostPort() + "…");
-        executor.run("connect-ssh-trusted", () -> login(settings, key, target), done -> {
+        executor.run("connect-ssh-trusted", () -> login(settings, key, target), outcome -> {
+            if (outcome.unknownKey() != null) { // one more host on the way to confirm
+                pendingSettings = settings;
+                busy.set(false);
+                status.set("");
+                pendingHostKey.set(outcome.unknownKey());
+                return;
+            }
             wipe(settings);
-            connected(done);
+            connected(outcome.connected());
         }, e -> {
             wipe(settings);
             finishWithError(ErrorText.of(e));
@@ -422,17 +429,24 @@ public final class ConnectViewModel {
         }
     }
 
-    private Connected login(SshSettings settings, HostKeyInfo confirmed, RecentTarget target) {
+    /**
+     * Logs in trusting only the key the user confirmed. A further unknown key on the way (the server
+     * behind a jump host whose key was just confirmed) comes back as the next one to confirm.
+     */
+    private FirstContact login(SshSettings settings, HostKeyInfo confirmed, RecentTarget target) {
         HostKeyDecision onlyConfirmed = HostKeyDecision.acceptOnly(confirmed.fingerprint());
         AtomicReference<HostKeyInfo> shown = new AtomicReference<>();
         try {
             Connection c = open(settings, key -> {
                 shown.set(key);
-                return onlyConfirmed.trust(key);
+                return key.hostPort().equals(confirmed.hostPort()) && onlyConfirmed.trust(key);
             });
-            return remembered(c, target);
+            return new FirstContact(remembered(c, target), null, null);
         } catch (SlipwayException e) {
             HostKeyInfo now = shown.get();
+            if (now != null && !now.hostPort().equals(confirmed.hostPort())) {
+                return new FirstContact(null, now, null); // the next host on the way
+            }
             if (now != null && !now.fingerprint().equals(confirmed.fingerprint())) {
                 throw SlipwayException.refused("The server at " + now.hostPort() + " now shows a different host key ("
                         + now.display() + ") than the one you confirmed, so nothing was trusted: connect again to check it.");

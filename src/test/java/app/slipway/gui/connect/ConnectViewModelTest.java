@@ -289,6 +289,35 @@ class ConnectViewModelTest {
     }
 
     @Test
+    void behindABastionEachUnknownHostKeyOnTheWayIsConfirmedInTurn() throws Exception {
+        Path config = dir.resolve("ssh_config");
+        Files.writeString(config, "Host app\n  HostName " + tb.sshHost() + "\n  Port " + tb.sshPort()
+                + "\n  User " + tb.dockerUser() + "\n  ProxyJump " + tb.dockerUser() + "@" + tb.bastionHost() + ":"
+                + tb.bastionPort() + "\n  IdentityFile " + tb.sshKey() + "\n  IdentityAgent none\n");
+        var withConfig = new ConnectViewModel(session, new DirectExecutor(), navigator, recent, SshConfigHosts.read(config));
+        assertTrue(withConfig.useSshConfigHost("app"));
+        Path knownHosts = Files.createFile(dir.resolve("known_hosts_empty"));
+        withConfig.knownHostsFile.set(knownHosts.toString());
+
+        withConfig.connect();
+        HostKeyInfo first = withConfig.pendingHostKeyProperty().get();
+        assertNotNull(first, () -> "no fingerprint to confirm; error: " + withConfig.errorProperty().get());
+        assertEquals(tb.bastionHost() + ":" + tb.bastionPort(), first.hostPort(), "the bastion comes first");
+        assertEquals(0, Files.size(knownHosts));
+
+        withConfig.trustAndConnect();
+        HostKeyInfo second = withConfig.pendingHostKeyProperty().get();
+        assertNotNull(second, () -> "no second fingerprint; error: " + withConfig.errorProperty().get());
+        assertEquals(tb.sshHost() + ":" + tb.sshPort(), second.hostPort(), "then the server behind it");
+        assertNull(session.connection.get());
+
+        withConfig.trustAndConnect();
+        assertEquals("", withConfig.errorProperty().get());
+        assertNotNull(session.connection.get());
+        assertEquals(2, Files.readAllLines(knownHosts).size(), "both keys recorded, each once");
+    }
+
+    @Test
     void aRecentTargetFillsTheFormButNeverAPassword() {
         var target = new RecentTarget(ConnectMode.SSH, "deploy", "server.example.org", 2200, AuthKind.PASSWORD,
                 null, dir.resolve("kh").toString());
