@@ -74,6 +74,32 @@ class SshJumpAndPassphraseTest {
     }
 
     @Test
+    void aFleetNodeInItsOwnNetworkIsReachedOnlyThroughTheBastion() throws Exception {
+        var fleet = app.slipway.testbed.FleetTestbed.require();
+        Path f = tmp.resolve("config");
+        Files.writeString(f, """
+                Host node1
+                  HostName %s
+                  User root
+                  ProxyJump root@%s:%d
+                  UserKnownHostsFile %s
+                Host %s
+                  UserKnownHostsFile %s
+                Host *
+                  IdentityFile %s
+                  IdentityAgent none
+                """.formatted(fleet.address(1), tb.bastionHost(), tb.bastionPort(), fleet.knownHosts(),
+                tb.bastionHost(), tb.knownHosts(), tb.sshKey()));
+        try (SshTarget t = SshTarget.connect(SshSettings.parse("ssh://node1", f))) {
+            // the node's own engine (its sshd's DOCKER_HOST), through the jump
+            assertEquals(fleet.dockerHost(1),
+                    t.exec(Command.of("printenv", "DOCKER_HOST")).stdout().strip());
+            assertTrue(t.exec(Command.of("ip", "-4", "addr")).stdout().contains(fleet.address(1)),
+                    "the commands ran on the node");
+        }
+    }
+
+    @Test
     void theBastionsHostKeyIsCheckedLikeTheTargets() throws Exception {
         Path known = tmp.resolve("known_hosts");
         // the target's line only: the bastion is unknown
