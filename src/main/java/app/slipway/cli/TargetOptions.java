@@ -9,15 +9,15 @@ import picocli.CommandLine.Option;
 /** The TARGET options of README §The CLI, shared by every command that works on a stack. */
 public final class TargetOptions {
     @Option(names = "--host", paramLabel = "TARGET", defaultValue = "local",
-            description = "local (default; honours DOCKER_HOST),%nssh://USER@HOST[:PORT], or%nssh://ALIAS (a Host in ~/.ssh/config).")
+            description = "local (default; honours DOCKER_HOST),%nssh://USER@HOST[:PORT], or%nssh://ALIAS (a Host in ~/.ssh/config, with its%nProxyJump/ProxyCommand, keys and known_hosts).")
     String host;
 
     @Option(names = "--identity", paramLabel = "KEYFILE",
-            description = "Private key for SSH (ed25519, ecdsa or rsa).%nWithout it: the IdentityFile of ~/.ssh/config,%nelse ~/.ssh/id_ed25519, id_ecdsa or id_rsa;%nthen ssh-agent. Scripts may set a password%nin SLIPWAY_SSH_PASSWORD.")
+            description = "Private key for SSH (ed25519, ecdsa or rsa), also%nfor jump hosts. After ssh-agent's keys; without it:%nthe IdentityFile lines of ~/.ssh/config, else%n~/.ssh/id_ed25519, id_ecdsa or id_rsa. A passphrase%nis asked on the terminal; scripts set%nSLIPWAY_SSH_PASSPHRASE (or SLIPWAY_SSH_PASSWORD).")
     Path identity;
 
     @Option(names = "--known-hosts", paramLabel = "FILE",
-            description = "known_hosts file to check the server's key against (default ~/.ssh/known_hosts).")
+            description = "known_hosts file to check the server's key (and every%njump host's) against (default ~/.ssh/known_hosts).")
     Path knownHosts;
 
     @Option(names = "--accept-new-host-key",
