@@ -23,4 +23,6 @@ cd "$root"
 jpackage --type app-image @packaging/package.args @packaging/app.args \
     --input "$input" --dest "$dest" --app-version "$version" \
     --icon icons/png/slipway-256.png
+# made where the app is installed (the .deb's postinst runs it): see the script
+cp packaging/linux/class-data.sh "$dest/Slipway/lib/class-data.sh"
 echo "app image: $dest/Slipway (version $version, $((SECONDS - started)) s)"

@@ -13,6 +13,11 @@ record LauncherRun(int exitCode, String out, String err) {
     private static final long TIMEOUT_SECONDS = 180;
 
     static LauncherRun of(Path launcher, String... args) throws IOException, InterruptedException {
+        return of(java.util.Map.of(), launcher, args);
+    }
+
+    /** With these variables added to the environment. */
+    static LauncherRun of(java.util.Map<String, String> env, Path launcher, String... args) throws IOException, InterruptedException {
         List<String> argv = new ArrayList<>();
         argv.add(launcher.toString());
         argv.addAll(List.of(args));
@@ -20,7 +25,9 @@ record LauncherRun(int exitCode, String out, String err) {
         Path stdout = Files.createTempFile("slipway-launcher-", ".out");
         Path stderr = Files.createTempFile("slipway-launcher-", ".err");
         try {
-            Process process = new ProcessBuilder(argv)
+            var builder = new ProcessBuilder(argv);
+            builder.environment().putAll(env);
+            Process process = builder
                     .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
                     .redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
             boolean finished = process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS);

@@ -63,6 +63,24 @@ class PackagedLauncherIT {
     }
 
     @Test
+    void theClassDataArchiveIsMadeWhereTheAppIsAndTheLauncherUsesIt() throws Exception {
+        Path script = appImage.resolve("lib/class-data.sh");
+        assertTrue(Files.isExecutable(script), script + " is not in the app image");
+        LauncherRun made = LauncherRun.of(script);
+        assertEquals(0, made.exitCode(), made.toString());
+        assertTrue(Files.size(appImage.resolve("lib/app/slipway.jsa")) > 1_000_000, "no archive was made");
+        String cfg = Files.readString(appImage.resolve("lib/app/Slipway.cfg"));
+        assertEquals(1, cfg.lines().filter(l -> l.equals("java-options=-XX:SharedArchiveFile=$APPDIR/slipway.jsa")).count(), cfg);
+
+        LauncherRun used = LauncherRun.of(java.util.Map.of("JAVA_TOOL_OPTIONS", "-Xlog:cds=info"), launcher(), "--version");
+        assertEquals(0, used.exitCode(), used.toString());
+        assertTrue(used.out().contains("Mapped dynamic region"), "the launcher did not map the archive:\n" + used);
+
+        assertEquals(0, LauncherRun.of(script).exitCode(), "run again (an upgrade): still one line");
+        assertEquals(cfg, Files.readString(appImage.resolve("lib/app/Slipway.cfg")));
+    }
+
+    @Test
     void badInputComesBackAsExitCodeTwoWithOneSentence() throws Exception {
         LauncherRun run = LauncherRun.of(launcher(), "status", "--dir", "/nonexistent/slipway-stack",
                 "--profile", testbed.fixtureProfile().toString());
