@@ -25,25 +25,10 @@ final class CommandProxy implements Proxy {
         this.command = expand(target.options().proxyCommand(), target);
     }
 
+    /** ssh_config's tokens (%h %p %r %n %%, as for IdentityFile); a leading {@code exec} is ssh's own habit. */
     static String expand(String template, SshSettings s) {
-        var out = new StringBuilder();
-        for (int i = 0; i < template.length(); i++) {
-            char c = template.charAt(i);
-            if (c != '%' || i + 1 >= template.length()) {
-                out.append(c);
-                continue;
-            }
-            char t = template.charAt(++i);
-            switch (t) {
-                case 'h' -> out.append(s.host());
-                case 'p' -> out.append(s.port());
-                case 'r' -> out.append(s.user());
-                case 'n' -> out.append(s.options().alias() == null ? s.host() : s.options().alias());
-                case '%' -> out.append('%');
-                default -> out.append('%').append(t);
-            }
-        }
-        String expanded = out.toString();
+        String alias = s.options().alias() == null ? s.host() : s.options().alias();
+        String expanded = new SshSettings.Tokens(alias, s.host(), s.port(), s.user()).expand(template);
         return expanded.startsWith("exec ") ? expanded.substring(5) : expanded;
     }
 

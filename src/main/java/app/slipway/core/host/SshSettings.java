@@ -224,7 +224,7 @@ public record SshSettings(
         return port;
     }
 
-    /** ssh_config's TOKENS for file names: %d %u %h %n %p %r %% and a leading ~. */
+    /** ssh_config's TOKENS for file names and proxy commands: %d %u %h %n %p %r %% and a leading ~. */
     record Tokens(String alias, String host, int port, String user) {
         String expand(String value) {
             String v = expandHome(value);
