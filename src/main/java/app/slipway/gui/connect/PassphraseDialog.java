@@ -56,7 +56,7 @@ public final class PassphraseDialog implements PassphrasePrompt {
         field.setPromptText("Passphrase");
         var where = new Label(key.toString());
         where.getStyleClass().add("text-muted");
-        var note = new Label("Used for this login only; never saved.");
+        var note = new Label("Kept in memory while Slipway runs; never saved.");
         note.getStyleClass().add("text-small");
         dialog.getDialogPane().setContent(new VBox(8, where, field, note));
         dialog.getDialogPane().getButtonTypes().addAll(ButtonType.CANCEL, ButtonType.OK);
