@@ -431,41 +431,48 @@ Subsystem sftp internal-sftp
 MaxStartups 100:30:200
 MaxSessions 50
 EOF
-/usr/sbin/sshd -t -f "$SSHD/sshd_config.new" ||
-    die "the generated sshd config $SSHD/sshd_config.new is invalid (see above)."
-config_changed=
-if ! cmp -s "$SSHD/sshd_config.new" "$SSHD/sshd_config" 2>/dev/null; then
-    mv "$SSHD/sshd_config.new" "$SSHD/sshd_config"
-    config_changed=1
-else
-    rm -f "$SSHD/sshd_config.new"
-fi
 ssh_banner() { # [PORT] -> prints the server's identification line, if any
     timeout 5 bash -c "exec 3<>/dev/tcp/$SSH_HOST/${1:-$SSH_PORT} && head -n1 <&3" 2>/dev/null || true
 }
-sshd_pid=$(cat "$SSHD/sshd.pid" 2>/dev/null || true)
-[ -z "$sshd_pid" ] || [ "$(cat "/proc/$sshd_pid/comm" 2>/dev/null)" = sshd ] || sshd_pid=
-if [ -n "$sshd_pid" ] && [[ "$(ssh_banner)" == SSH-* ]]; then
-    if [ -n "$config_changed" ]; then
-        kill -HUP "$sshd_pid"
-        sleep 1
-        info "config changed; sshd (pid $sshd_pid) reloaded"
+# run_sshd NAME CONFIG PIDFILE PORT LOG: CONFIG.new (checked by sshd -t) replaces CONFIG when it
+# differs; a live sshd of that config is reloaded on a change, else one is started. A server of
+# someone else's on the port is refused rather than fought over.
+run_sshd() {
+    local name=$1 config=$2 pidfile=$3 port=$4 log=$5 changed= pid banner i
+    /usr/sbin/sshd -t -f "$config.new" || die "the generated sshd config $config.new is invalid (see above)."
+    if ! cmp -s "$config.new" "$config" 2>/dev/null; then
+        mv "$config.new" "$config"
+        changed=1
     else
-        info "already answering"
+        rm -f "$config.new"
     fi
-else
-    [ -z "$sshd_pid" ] || { kill "$sshd_pid" 2>/dev/null || true; sleep 1; }
-    info "starting sshd (log: $STATE/sshd.log)"
-    /usr/sbin/sshd -f "$SSHD/sshd_config" -E "$STATE/sshd.log" 9>&- ||
-        die_log "sshd did not start." "$STATE/sshd.log"
-    for i in $(seq 1 15); do
-        [[ "$(ssh_banner)" == SSH-* ]] && break
-        [ "$i" -lt 15 ] || die_log "sshd did not answer on $SSH_HOST:$SSH_PORT within 15 s (port taken?)." \
-            "$STATE/sshd.log"
-        sleep 1
-    done
-    info "answering"
-fi
+    pid=$(live_pid "$pidfile" sshd "$config")
+    banner=$(ssh_banner "$port")
+    if [ -n "$pid" ] && [[ "$banner" == SSH-* ]]; then
+        if [ -n "$changed" ]; then
+            kill -HUP "$pid"
+            sleep 1
+            info "config changed; $name (pid $pid) reloaded"
+        else
+            info "already answering"
+        fi
+    elif [ -z "$pid" ] && [ -n "$banner" ]; then
+        die "something already answers on $SSH_HOST:$port ($banner) but it is not this testbed's $name" \
+            "(no live sshd with pid file $pidfile). Stop it first."
+    else
+        [ -z "$pid" ] || { kill "$pid" 2>/dev/null || true; sleep 1; }
+        rm -f "$pidfile"
+        info "starting $name (log: $log)"
+        /usr/sbin/sshd -f "$config" -E "$log" 9>&- || die_log "$name did not start." "$log"
+        for i in $(seq 1 15); do
+            [[ "$(ssh_banner "$port")" == SSH-* ]] && break
+            [ "$i" -lt 15 ] || die_log "$name did not answer on $SSH_HOST:$port within 15 s (port taken?)." "$log"
+            sleep 1
+        done
+        info "answering"
+    fi
+}
+run_sshd sshd "$SSHD/sshd_config" "$SSHD/sshd.pid" "$SSH_PORT" "$STATE/sshd.log"
 
 # ---------------------------------------------------------------------------------------------
 step "SSH bastion ($SSH_HOST:$BASTION_PORT, forwards only)"
@@ -501,42 +508,7 @@ PrintMotd no
 MaxStartups 100:30:200
 MaxSessions 50
 EOF
-/usr/sbin/sshd -t -f "$BASTION/sshd_config.new" ||
-    die "the generated sshd config $BASTION/sshd_config.new is invalid (see above)."
-bastion_changed=
-if ! cmp -s "$BASTION/sshd_config.new" "$BASTION/sshd_config" 2>/dev/null; then
-    mv "$BASTION/sshd_config.new" "$BASTION/sshd_config"
-    bastion_changed=1
-else
-    rm -f "$BASTION/sshd_config.new"
-fi
-bastion_pid=$(live_pid "$BASTION/sshd.pid" sshd "$BASTION/sshd_config")
-bastion_banner=$(ssh_banner "$BASTION_PORT")
-if [ -n "$bastion_pid" ] && [[ "$bastion_banner" == SSH-* ]]; then
-    if [ -n "$bastion_changed" ]; then
-        kill -HUP "$bastion_pid"
-        sleep 1
-        info "config changed; sshd (pid $bastion_pid) reloaded"
-    else
-        info "already answering"
-    fi
-elif [ -z "$bastion_pid" ] && [ -n "$bastion_banner" ]; then
-    die "something already answers on $SSH_HOST:$BASTION_PORT ($bastion_banner) but it is not this testbed's" \
-        "bastion (no live sshd with pid file $BASTION/sshd.pid). Stop it first."
-else
-    [ -z "$bastion_pid" ] || { kill "$bastion_pid" 2>/dev/null || true; sleep 1; }
-    rm -f "$BASTION/sshd.pid"
-    info "starting sshd (log: $BASTION/sshd.log)"
-    /usr/sbin/sshd -f "$BASTION/sshd_config" -E "$BASTION/sshd.log" 9>&- ||
-        die_log "the bastion's sshd did not start." "$BASTION/sshd.log"
-    for i in $(seq 1 15); do
-        [[ "$(ssh_banner "$BASTION_PORT")" == SSH-* ]] && break
-        [ "$i" -lt 15 ] || die_log "the bastion did not answer on $SSH_HOST:$BASTION_PORT within 15 s (port taken?)." \
-            "$BASTION/sshd.log"
-        sleep 1
-    done
-    info "answering"
-fi
+run_sshd "the bastion's sshd" "$BASTION/sshd_config" "$BASTION/sshd.pid" "$BASTION_PORT" "$BASTION/sshd.log"
 
 # ---------------------------------------------------------------------------------------------
 # the build hash an image in the local engine was made from (empty if absent)
