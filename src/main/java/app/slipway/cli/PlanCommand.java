@@ -29,17 +29,19 @@ public final class PlanCommand implements Callable<Integer> {
     @Mixin StackOptions stack;
     @Mixin VersionOptions version;
     @Option(names = "--skip-backup", description = "Plan without the backup step.") boolean skipBackup;
+    @Mixin KeepOptions keep;
     @Option(names = "--json", description = "Print the plan as JSON.") boolean json;
     @Spec CommandSpec spec;
 
     @Override
     public Integer call() {
         EnvFile.requireValidVersion(version.to); // bad input is refused before connecting anywhere
+        keep.keep();
         try (Connection connection = target.connect()) {
             StackState state = StackInspector.inspect(connection, stack.directory, stack.profile());
             // .env gets the registry's spelling, asked with the logins the pulls will use
             String to = VersionSpelling.resolve(state.profile(), version.to, connection.logins());
-            Plan plan = UpgradePlanner.plan(connection, state, version.upgrade(to, skipBackup, false, false),
+            Plan plan = UpgradePlanner.plan(connection, state, version.upgrade(to, skipBackup, false, false, keep.keep()),
                     Journal.find(connection.target(), state.files().directory()));
             PrintWriter out = spec.commandLine().getOut();
             out.println(json ? Json.write(asJson(plan)) : render(plan));

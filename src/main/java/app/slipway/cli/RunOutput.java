@@ -30,8 +30,15 @@ final class RunOutput {
 
     /** Prints the result and returns the exit code. */
     int finish(RunResult result) {
+        return finish(result, Map.of());
+    }
+
+    /** As {@link #finish(RunResult)}, with a command's own keys after the common ones in its JSON. */
+    int finish(RunResult result, Map<String, Object> more) {
         if (json) {
-            out.println(Json.write(asJson(result)));
+            Map<String, Object> root = asJson(result);
+            root.putAll(more);
+            out.println(Json.write(root));
         } else {
             result.failedLogs().forEach((service, lines) -> {
                 out.println("Last log lines of " + service + ":");
@@ -48,7 +55,7 @@ final class RunOutput {
         return result.exitCode().code;
     }
 
-    private Map<String, Object> asJson(RunResult result) {
+    private LinkedHashMap<String, Object> asJson(RunResult result) {
         var root = new LinkedHashMap<String, Object>();
         root.put("kind", result.kind().word);
         root.put("from", result.from());

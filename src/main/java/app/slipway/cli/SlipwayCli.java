@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         description = "Installs and upgrades self-hosted Docker Compose products, locally or over SSH.%n"
                 + "Run without a command to open the wizard.",
         subcommands = {StatusCommand.class, PlanCommand.class, FleetCommand.class, EcsCommand.class, DemoCommand.class, UpgradeCommand.class, RollbackCommand.class,
-                InstallCommand.class, VersionsCommand.class, NotesCommand.class,
+                BackupCommand.class, BackupsCommand.class, HistoryCommand.class, InstallCommand.class, VersionsCommand.class, NotesCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -26,6 +26,7 @@ public final class UpgradeCommand implements Callable<Integer> {
     @Mixin StackOptions stack;
     @Mixin VersionOptions version;
     @Option(names = "--skip-backup", description = "Do not back up the database, volumes and files first.") boolean skipBackup;
+    @Mixin KeepOptions keep;
     @Option(names = "--yes", description = "Do not ask for confirmation.") boolean yes;
     @Option(names = "--break-lock", description = "Take the stack's lock even though another run holds it (when that run is gone).")
     boolean breakLock;
@@ -37,11 +38,12 @@ public final class UpgradeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         EnvFile.requireValidVersion(version.to);
+        keep.keep(); // bad input is refused before connecting anywhere
         try (Connection connection = target.connect()) {
             StackState state = StackInspector.inspect(connection, stack.directory, stack.profile());
             // .env gets the registry's spelling, asked with the logins the pulls will use
             String to = VersionSpelling.resolve(state.profile(), version.to, connection.logins());
-            Plan plan = UpgradePlanner.plan(connection, state, version.upgrade(to, skipBackup, breakLock, resume),
+            Plan plan = UpgradePlanner.plan(connection, state, version.upgrade(to, skipBackup, breakLock, resume, keep.keep()),
                     Journal.find(connection.target(), state.files().directory()));
             Confirmation.require(yes, "Upgrade " + plan.product() + " in " + plan.directory() + " on "
                     + plan.target() + " from " + plan.from() + " to " + plan.to() + "?");

@@ -21,9 +21,13 @@ public final class VersionOptions {
             description = "Let the version variable move the product's images whose tag is written into the compose file.")
     boolean rewritePinnedTags;
 
-    /** The options of an upgrade to {@code version} (the registry's spelling of {@link #to}). */
-    UpgradeOptions upgrade(String version, boolean skipBackup, boolean breakLock, boolean resume) {
+    /**
+     * The options of an upgrade to {@code version} (the registry's spelling of {@link #to}).
+     *
+     * @param keep the newest backups kept ({@code --keep})
+     */
+    UpgradeOptions upgrade(String version, boolean skipBackup, boolean breakLock, boolean resume, int keep) {
         Map<String, String> values = SetValues.parse(sets);
-        return new UpgradeOptions(version, skipBackup, breakLock, resume, values, rewritePinnedTags);
+        return new UpgradeOptions(version, skipBackup, breakLock, resume, values, rewritePinnedTags, keep);
     }
 }

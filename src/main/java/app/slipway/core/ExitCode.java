@@ -7,7 +7,9 @@ public enum ExitCode {
     BAD_INPUT(2),
     REFUSED(3),
     ROLLED_BACK(4),
-    ROLLBACK_FAILED(5);
+    ROLLBACK_FAILED(5),
+    /** {@code slipway check}: a newer release the stack's update policy allows is out; nothing was changed. */
+    UPDATE_AVAILABLE(100);
 
     public final int code;
 

@@ -27,7 +27,7 @@ abstract class StackShapesContract extends TargetedCli {
             CliRun plan = cli("plan", "--dir", stack.directory().toString(), "--profile", testbed.fixtureProfile().toString(),
                     "--to", testbed.nextVersion(), "--skip-backup", "--json");
             assertEquals(0, plan.exitCode(), plan.toString());
-            JsonNode restart = new ObjectMapper().readTree(plan.out()).get("steps").get(6).get("commands").get(0).get("argv");
+            JsonNode restart = new ObjectMapper().readTree(plan.out()).get("steps").get(7).get("commands").get(0).get("argv");
             assertEquals("[\"docker-compose\",\"-p\",\"" + stack.project() + "\",\"-f\",\"docker-compose.yml\",\"-f\","
                     + "\"docker-compose.override.yml\",\"up\",\"-d\",\"--remove-orphans\"]", restart.toString());
 

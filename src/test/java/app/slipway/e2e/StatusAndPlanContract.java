@@ -94,18 +94,19 @@ abstract class StatusAndPlanContract {
         assertEquals(testbed.currentVersion(), plan.get("to").asText());
         List<String> kinds = new ArrayList<>();
         plan.get("steps").forEach(s -> kinds.add(s.get("kind").asText()));
-        assertEquals(List.of("connect", "read", "preflight", "backup", "rename", "pin", "restart", "verify", "record"), kinds);
-        JsonNode rename = plan.get("steps").get(4);
+        assertEquals(List.of("connect", "read", "preflight", "backup", "retention", "rename", "pin", "restart", "verify",
+                "record"), kinds);
+        JsonNode rename = plan.get("steps").get(5);
         assertFalse(rename.get("skipped").asBoolean());
         assertTrue(rename.get("details").toString().contains("'worker' to 'job'"), rename.toString());
         // the legacy consumer is stopped and removed through the engine: no Compose start, no host command
         assertEquals(0, rename.get("commands").size(), rename.toString());
         assertTrue(rename.get("details").toString().contains("'docker stop -t 10' then 'docker rm'"), rename.toString());
         // every Compose command names the stack's own project: the one its containers carry
-        assertTrue(plan.get("steps").get(5).get("details").toString()
-                .contains("FIXTURE_VERSION=" + testbed.currentVersion()), plan.get("steps").get(5).toString());
+        assertTrue(plan.get("steps").get(6).get("details").toString()
+                .contains("FIXTURE_VERSION=" + testbed.currentVersion()), plan.get("steps").get(6).toString());
         assertEquals(List.of("docker-compose", "-p", stack.project(), "-f", "docker-compose.yml", "up", "-d", "--remove-orphans"),
-                argv(plan.get("steps").get(6).get("commands").get(0)));
+                argv(plan.get("steps").get(7).get("commands").get(0)));
         assertTrue(plan.get("steps").get(3).get("details").toString().contains("pg_dump"));
 
         assertEquals(new String(composeBefore), Files.readString(stack.directory().resolve("docker-compose.yml")));
@@ -120,6 +121,7 @@ abstract class StatusAndPlanContract {
                 "--to", testbed.currentVersion(), "--skip-backup");
         assertEquals(0, run.exitCode(), run.toString());
         assertTrue(run.out().contains("4. Back up (skipped)"), run.toString());
+        assertTrue(run.out().contains("5. Remove old backups (skipped)"), run.toString());
         assertTrue(run.out().contains("$ docker-compose -p " + stack.project() + " -f docker-compose.yml up -d --remove-orphans"), run.toString());
     }
 

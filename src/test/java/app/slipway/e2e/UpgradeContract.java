@@ -45,7 +45,7 @@ abstract class UpgradeContract {
             assertEquals("done", result.get("result").asText());
             assertEquals(testbed.legacyVersion(), result.get("from").asText());
             assertEquals(testbed.currentVersion(), result.get("to").asText());
-            assertEquals(9, result.get("steps").size(), run.toString());
+            assertEquals(10, result.get("steps").size(), run.toString());
             result.get("steps").forEach(s -> assertTrue(s.has("durationMs")));
             assertEquals(testbed.currentVersion(), stack.httpGet("/up").strip(), "the new version serves /up");
 

@@ -143,7 +143,7 @@ class FleetEndToEndTest {
     private static void killWhileTheSecondNodeRestarts(FleetStack stack) throws Exception {
         var run = app.slipway.e2e.SlipwayProcess.start(List.of("fleet", "upgrade", "--fleet", stack.fleetFile.toString(),
                 "--to", NEW, "--yes"));
-        run.awaitLine("web-2 [7/9] Restart", java.time.Duration.ofSeconds(180));
+        run.awaitLine("web-2 [8/10] Restart", java.time.Duration.ofSeconds(180));
         run.kill();
         CliRun status = fleet(stack, "status");
         assertTrue(status.out().contains("was interrupted after web-1 had been upgraded"), status.toString());

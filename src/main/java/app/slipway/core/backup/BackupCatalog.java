@@ -43,7 +43,7 @@ public final class BackupCatalog {
         }
         return found.orElseThrow(() -> {
             List<String> known = list(target, dir).stream().map(Backup::id).limit(5).toList();
-            return SlipwayException.badInput("No backup '" + id + "' in " + backupsDir + ": slipway rollback --dir "
+            return SlipwayException.badInput("No backup '" + id + "' in " + backupsDir + ": slipway backups --dir "
                     + dir + " lists the backups there" + (known.isEmpty()
                     ? " (there are none)." : "; the newest are " + String.join(", ", known) + "."));
         });
@@ -51,6 +51,14 @@ public final class BackupCatalog {
 
     public Optional<Backup> latest(Target target, String dir) {
         return list(target, dir).stream().findFirst();
+    }
+
+    /**
+     * The newest backup taken before a change (an upgrade's or an install's), which is where a plain
+     * {@code rollback} goes: a manual one ({@code slipway backup}) holds the version running now.
+     */
+    public Optional<Backup> latestBeforeAChange(Target target, String dir) {
+        return list(target, dir).stream().filter(b -> !BackupSummary.kindOf(b.id()).equals("manual")).findFirst();
     }
 
     /**

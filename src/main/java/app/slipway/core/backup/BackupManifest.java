@@ -13,11 +13,12 @@ import java.util.Optional;
  * @param composeFile name of the compose file as it was in the install directory (and in the backup)
  * @param envFile     {@code .env} when the stack had one
  * @param files       every file of the backup except the manifest itself
+ * @param drill       the last restore drill of the backup's dump, once one ran
  */
 public record BackupManifest(String id, String product, String from, String to, Instant createdAt,
                              String composeFile, Optional<String> envFile, List<BackupFile> files,
                              Optional<DatabaseEntry> database, List<VolumeEntry> volumes,
-                             List<DirectoryEntry> directories) {
+                             List<DirectoryEntry> directories, Optional<DrillResult> drill) {
     public static final String FILE_NAME = "manifest.json";
 
     public BackupManifest {
@@ -28,6 +29,21 @@ public record BackupManifest(String id, String product, String from, String to, 
         files = List.copyOf(files);
         volumes = List.copyOf(volumes);
         directories = List.copyOf(directories);
+        drill = drill == null ? Optional.empty() : drill;
+    }
+
+    /** A manifest that no drill has looked at yet: what a backup writes. */
+    public BackupManifest(String id, String product, String from, String to, Instant createdAt,
+                          String composeFile, Optional<String> envFile, List<BackupFile> files,
+                          Optional<DatabaseEntry> database, List<VolumeEntry> volumes,
+                          List<DirectoryEntry> directories) {
+        this(id, product, from, to, createdAt, composeFile, envFile, files, database, volumes, directories,
+                Optional.empty());
+    }
+
+    public BackupManifest withDrill(DrillResult result) {
+        return new BackupManifest(id, product, from, to, createdAt, composeFile, envFile, files, database, volumes,
+                directories, Optional.of(result));
     }
 
     public Optional<BackupFile> file(String name) {

@@ -20,6 +20,11 @@ final class BackupNames {
         return STAMP.format(at) + "-" + safe(from) + "-to-" + safe(to);
     }
 
+    /** {@code 20250301T101500Z-1.4.1-manual}: a backup taken on demand ({@code slipway backup}) of the stack on 1.4.1. */
+    static String manualId(Instant at, String version) {
+        return STAMP.format(at) + "-" + safe(version) + "-manual";
+    }
+
     /** {@code 20250301T101500Z-install}: the files a re-run of install replaced. */
     static String installId(Instant at) {
         return STAMP.format(at) + "-install";

@@ -21,20 +21,31 @@ import java.util.Optional;
  * backs up — the database's size as PostgreSQL reports it (a custom-format dump is smaller), each
  * volume path's and directory's {@code du} — and compares it, plus headroom, with what {@code df}
  * says is free where the backups go. Changes nothing; a part that cannot be measured is refused here,
- * since the backup itself would fail on it later, after the lock is taken.
+ * since the backup itself would fail on it later, after the lock is taken. A backup must also leave
+ * {@link #floorKb the floor} free: a full disk would stop the product itself.
  */
 public final class BackupSpace {
     /** Space for the small files, and for the estimate being an estimate. */
     static final long FIXED_HEADROOM_KB = 16 * 1024;
+    /** What a backup leaves free at least: 1 GiB, or 5 % of a file system smaller than 20 GiB. */
+    public static final long FLOOR_KB = 1024 * 1024;
 
-    /** What the backup is expected to take and what is free, in KiB, in {@code directory}. */
-    public record Estimate(String directory, long neededKb, long freeKb) {}
+    /**
+     * What the backup is expected to take and what is free, in KiB, in {@code directory}; {@code sizeKb} is
+     * the size of the file system it is on.
+     */
+    public record Estimate(String directory, long neededKb, long freeKb, long sizeKb) {}
 
-    /** Refuses (exit 3) with a sentence when the estimated backup does not fit. */
+    /** Refuses (exit 3) with a sentence when the estimated backup does not fit above the floor. */
     public void ensureRoom(Connection connection, StackState stack) {
         Estimate e = estimate(connection, stack);
-        Optional<String> shortage = shortage(e.directory(), e.neededKb(), e.freeKb());
+        Optional<String> shortage = shortage(e.directory(), e.neededKb(), e.freeKb(), floorKb(e.sizeKb()));
         if (shortage.isPresent()) throw SlipwayException.refused(shortage.get());
+    }
+
+    /** {@link #FLOOR_KB}, or 5 % of a smaller file system (a 10 GB server keeps 512 MB free). */
+    public static long floorKb(long fileSystemKb) {
+        return Math.max(0, Math.min(FLOOR_KB, fileSystemKb / 20));
     }
 
     public Estimate estimate(Connection connection, StackState stack) {
@@ -50,7 +61,8 @@ public final class BackupSpace {
         for (String d : spec.directories()) neededKb += directoryKb(target, dir + "/" + d);
         String backups = dir + "/backups";
         String where = target.stat(backups).map(FileInfo::directory).orElse(false) ? backups : dir;
-        return new Estimate(dir, neededKb, freeKb(target, where));
+        long[] disk = disk(target, where);
+        return new Estimate(dir, neededKb, disk[1], disk[0]);
     }
 
     /**
@@ -58,11 +70,21 @@ public final class BackupSpace {
      * The decision alone, apart from the probing, so it can be tested without filling a disk.
      */
     public static Optional<String> shortage(String directory, long neededKb, long freeKb) {
+        return shortage(directory, neededKb, freeKb, 0);
+    }
+
+    /** As above, and the sentence when the backup would leave less than {@code floorKb} free. */
+    public static Optional<String> shortage(String directory, long neededKb, long freeKb, long floorKb) {
         long requiredKb = neededKb + (neededKb + 9) / 10 + FIXED_HEADROOM_KB;
-        if (freeKb >= requiredKb) return Optional.empty();
-        return Optional.of(String.format(Locale.ROOT, "Not enough space for the backup in %s: it needs about %d MB"
-                        + " and %d MB are free; free some space or run with --skip-backup.",
-                directory, (requiredKb + 1023) / 1024, Math.max(0, freeKb) / 1024));
+        if (freeKb < requiredKb) {
+            return Optional.of(String.format(Locale.ROOT, "Not enough space for the backup in %s: it needs about %d MB"
+                            + " and %d MB are free; free some space or run with --skip-backup.",
+                    directory, (requiredKb + 1023) / 1024, Math.max(0, freeKb) / 1024));
+        }
+        if (freeKb - requiredKb >= floorKb) return Optional.empty();
+        return Optional.of(String.format(Locale.ROOT, "The backup would leave less than %d MB free in %s (it needs"
+                        + " about %d MB and %d MB are free); free some space or run with --skip-backup.",
+                floorKb / 1024, directory, (requiredKb + 1023) / 1024, freeKb / 1024));
     }
 
     private static long databaseKb(Connection connection, StackState stack, PostgresDump pg) {
@@ -121,13 +143,18 @@ public final class BackupSpace {
         return kb.get();
     }
 
-    /** {@code df -Pk}: POSIX output, one line per file system, the fourth column is what is available. */
-    private static long freeKb(Target target, String path) {
+    /**
+     * {@code df -Pk}: POSIX output, one line per file system; the second column is its size, the fourth
+     * what is available. Both in KiB, size first.
+     */
+    private static long[] disk(Target target, String path) {
         ExecResult r = target.exec(Command.of("df", "-Pk", path));
         List<String> lines = r.stdout().lines().filter(l -> !l.isBlank()).toList();
         if (r.ok() && lines.size() >= 2) {
             String[] fields = lines.get(lines.size() - 1).trim().split("\\s+");
-            if (fields.length >= 4 && fields[3].matches("\\d+")) return Long.parseLong(fields[3]);
+            if (fields.length >= 4 && fields[1].matches("\\d+") && fields[3].matches("\\d+")) {
+                return new long[] {Long.parseLong(fields[1]), Long.parseLong(fields[3])};
+            }
         }
         throw SlipwayException.refused("Cannot tell the free space in " + path + " on " + target.describe() + " ("
                 + lastLine(r) + "): check that df works there, or run with --skip-backup.");

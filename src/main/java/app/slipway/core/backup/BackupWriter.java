@@ -39,10 +39,23 @@ public final class BackupWriter {
         this.clock = clock;
     }
 
+    /** The backup before an upgrade; then its restore drill when the profile asks ({@link RestoreDrill#ifAsked}). */
     public Backup write(Connection connection, StackState stack, String from, String to, RunListener listener) {
         Instant now = clock.instant();
-        return write(connection, stack.files(), SecretRedactor.forStack(stack), BackupNames.id(now, from, to), listener,
-                (folder, id, commands) -> fill(connection, stack, from, to, now, id, folder, commands));
+        Backup backup = write(connection, stack.files(), SecretRedactor.forStack(stack), BackupNames.id(now, from, to),
+                listener, (folder, id, commands) -> fill(connection, stack, from, to, now, id, folder, commands));
+        return RestoreDrill.ifAsked(connection, stack, backup, listener);
+    }
+
+    /**
+     * The same backup on demand ({@code slipway backup}), into {@code DIR/backups/<UTC stamp>-<version>-manual/}:
+     * the manifest says {@code from} and {@code to} are both the version it holds.
+     */
+    public Backup writeOnDemand(Connection connection, StackState stack, String version, RunListener listener) {
+        Instant now = clock.instant();
+        Backup backup = write(connection, stack.files(), SecretRedactor.forStack(stack), BackupNames.manualId(now, version),
+                listener, (folder, id, commands) -> fill(connection, stack, version, version, now, id, folder, commands));
+        return RestoreDrill.ifAsked(connection, stack, backup, listener);
     }
 
     /**

@@ -17,7 +17,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** {@code images.json} of a backup: the running containers' images, tags and registry digests. */
+/**
+ * {@code images.json} of a backup: the running containers' images, tags and registry digests, and
+ * each one's pin, {@code repo:tag@sha256:…} ({@link RunningImage#pin()}; written for people and
+ * other tools — a rollback reads the image, its ID and its digest).
+ */
 public final class ImagesFile {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -51,7 +55,8 @@ public final class ImagesFile {
         ArrayNode root = JSON.createArrayNode();
         for (RunningImage i : images) {
             root.addObject().put("service", i.service()).put("container", i.container()).put("image", i.image())
-                    .put("imageId", i.imageId()).put("repoDigest", i.repoDigest().orElse(null));
+                    .put("imageId", i.imageId()).put("repoDigest", i.repoDigest().orElse(null))
+                    .put("pin", i.pin().orElse(null));
         }
         try {
             return (JSON.writeValueAsString(root) + "\n").getBytes(StandardCharsets.UTF_8);

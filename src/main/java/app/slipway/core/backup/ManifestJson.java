@@ -11,7 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -36,9 +38,15 @@ final class ManifestJson {
         for (BackupFile f : m.files()) {
             files.addObject().put("name", f.name()).put("size", f.size()).put("sha256", f.sha256());
         }
-        m.database().ifPresentOrElse(d -> root.putObject("postgres")
-                .put("service", d.service()).put("database", d.database())
-                .put("user", d.user()).put("file", d.file()), () -> root.putNull("postgres"));
+        m.database().ifPresentOrElse(d -> {
+            ObjectNode pg = root.putObject("postgres")
+                    .put("service", d.service()).put("database", d.database())
+                    .put("user", d.user()).put("file", d.file());
+            d.rowCounts().ifPresent(counts -> {
+                ObjectNode rows = pg.putObject("rowCounts");
+                counts.forEach((table, n) -> rows.put(table, n.longValue()));
+            });
+        }, () -> root.putNull("postgres"));
         ArrayNode volumes = root.putArray("volumes");
         for (VolumeEntry v : m.volumes()) {
             volumes.addObject().put("service", v.service()).put("path", v.path()).put("file", v.file());
@@ -47,6 +55,27 @@ final class ManifestJson {
         for (DirectoryEntry d : m.directories()) {
             directories.addObject().put("path", d.path()).put("file", d.file());
         }
+        m.drill().ifPresent(d -> DrillJson.put(root, d));
+        return bytes(root);
+    }
+
+    /**
+     * The manifest's bytes with {@code drill} set to {@code result} and every other key as it was —
+     * those a newer Slipway wrote included.
+     */
+    static byte[] withDrill(byte[] manifest, DrillResult result) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(manifest);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("not JSON: " + e.getMessage(), e);
+        }
+        if (!(root instanceof ObjectNode object)) throw new IllegalArgumentException("not a JSON object");
+        DrillJson.put(object, result);
+        return bytes(object);
+    }
+
+    private static byte[] bytes(ObjectNode root) {
         try {
             return (JSON.writeValueAsString(root) + "\n").getBytes(StandardCharsets.UTF_8);
         } catch (JsonProcessingException e) {
@@ -69,7 +98,8 @@ final class ManifestJson {
         }
         Optional<DatabaseEntry> database = Optional.ofNullable(root.get("postgres"))
                 .filter(JsonNode::isObject)
-                .map(d -> new DatabaseEntry(text(d, "service"), text(d, "database"), text(d, "user"), text(d, "file")));
+                .map(d -> new DatabaseEntry(text(d, "service"), text(d, "database"), text(d, "user"), text(d, "file"),
+                        rowCounts(d.get("rowCounts"))));
         List<VolumeEntry> volumes = new ArrayList<>();
         for (JsonNode v : array(root, "volumes")) {
             volumes.add(new VolumeEntry(text(v, "service"), text(v, "path"), text(v, "file")));
@@ -86,7 +116,15 @@ final class ManifestJson {
         }
         return new BackupManifest(text(root, "id"), optionalText(root, "product"), optionalText(root, "from"),
                 optionalText(root, "to"), createdAt, text(root, "composeFile"),
-                Optional.ofNullable(optionalText(root, "envFile")), files, database, volumes, directories);
+                Optional.ofNullable(optionalText(root, "envFile")), files, database, volumes, directories,
+                DrillJson.read(root.get("drill"), text(root, "id")));
+    }
+
+    private static Optional<Map<String, Long>> rowCounts(JsonNode node) {
+        if (node == null || !node.isObject()) return Optional.empty();
+        Map<String, Long> counts = new LinkedHashMap<>();
+        node.fields().forEachRemaining(e -> counts.put(e.getKey(), e.getValue().asLong()));
+        return Optional.of(counts);
     }
 
     private static JsonNode required(JsonNode node, String field) {

@@ -1,5 +1,6 @@
 package app.slipway.core.backup;
 
+import app.slipway.core.profile.ImageRef;
 import java.util.Optional;
 
 /**
@@ -14,5 +15,17 @@ public record RunningImage(String service, String container, String image, Strin
                            Optional<String> repoDigest) {
     public RunningImage {
         repoDigest = repoDigest == null ? Optional.empty() : repoDigest;
+    }
+
+    /**
+     * {@code repo:tag@sha256:…}: the tag the service was started with and the content it really ran,
+     * in one reference a rollback can pull. Empty without a digest of the image's own repository.
+     */
+    public Optional<String> pin() {
+        Optional<ImageRef> ref = ImageRef.tryParse(image);
+        return repoDigest.flatMap(ImageRef::tryParse).filter(d -> ref.isPresent() && d.sameRepository(ref.get()))
+                .flatMap(ImageRef::digest)
+                .map(digest -> ref.get().digest().isPresent() ? image
+                        : image + (ref.get().tag().isPresent() ? "" : ":latest") + "@" + digest);
     }
 }

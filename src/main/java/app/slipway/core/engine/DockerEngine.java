@@ -220,7 +220,7 @@ public final class DockerEngine implements Engine {
      */
     @Override
     public void pull(String image, String tag, PullListener listener) {
-        String ref = image + ":" + tag;
+        String ref = image + (tag.startsWith("sha256:") ? "@" : ":") + tag; // the API takes a digest as the tag
         String registry = ImageRef.tryParse(image).map(ImageRef::registry).orElse(null);
         Optional<RegistryCredential> login = registry == null ? Optional.empty() : logins.forRegistry(registry);
         PullProgress progress = new PullProgress(ref, listener);

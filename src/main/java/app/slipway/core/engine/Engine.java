@@ -58,8 +58,8 @@ public interface Engine extends AutoCloseable {
     void importImage(java.io.InputStream rootfs, String repository, String tag);
 
     /**
-     * Pulls {@code image:tag}, streaming progress; refuses (exit 3) when the tag does not exist, the
-     * registry wants a login, or the pull fails.
+     * Pulls {@code image:tag} ({@code tag} may be a digest, {@code sha256:…}), streaming progress; refuses
+     * (exit 3) when the tag does not exist, the registry wants a login, or the pull fails.
      */
     void pull(String image, String tag, PullListener listener);
 

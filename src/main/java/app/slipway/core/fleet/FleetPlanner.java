@@ -43,7 +43,8 @@ public final class FleetPlanner {
             }
             StackState stack = primary ? n.stack() : withoutDatabase(n.stack());
             UpgradeOptions mine = new UpgradeOptions(options.toVersion(), options.skipBackup(), options.breakLock(),
-                    interrupted.isPresent() && options.resume(), options.sets(), options.rewritePinnedTags());
+                    interrupted.isPresent() && options.resume(), options.sets(), options.rewritePinnedTags(),
+                    options.keepBackups());
             plans.add(new NodePlan(n, UpgradePlanner.plan(n.connection(), stack, mine, interrupted), primary));
         }
         var batches = fleet.batches().stream()

@@ -147,6 +147,29 @@ public final class LocalTarget implements Target {
     }
 
     @Override
+    public void readFileInto(String path, java.io.OutputStream out) throws IOException {
+        java.io.InputStream in;
+        try {
+            in = Files.newInputStream(Path.of(path));
+        } catch (IOException e) {
+            throw fileError("read", path, e);
+        }
+        try (in) {
+            byte[] buffer = new byte[1 << 16];
+            while (true) {
+                int n;
+                try {
+                    n = in.read(buffer);
+                } catch (IOException e) {
+                    throw fileError("read", path, e);
+                }
+                if (n < 0) return;
+                out.write(buffer, 0, n); // this side's failure stays an IOException
+            }
+        }
+    }
+
+    @Override
     public void writeFileAtomically(String path, byte[] content, Integer mode) {
         Path target = Path.of(path).toAbsolutePath();
         Path dir = target.getParent();

@@ -52,6 +52,29 @@ final class ShellFiles {
         return Base64.getMimeDecoder().decode(r.stdout());
     }
 
+    /** MiB per exec channel when a file streams: a chunk is held in memory once, as base64 text. */
+    static final int CHUNK_MIB = 16;
+
+    /** As {@link #read}, one chunk per command ({@code dd skip=}), so a file of any size streams. */
+    void readInto(String path, java.io.OutputStream out) throws java.io.IOException {
+        readInto(path, out, CHUNK_MIB);
+    }
+
+    void readInto(String path, java.io.OutputStream out, int chunkMib) throws java.io.IOException {
+        String script = "[ -d \"$1\" ] && { echo \"$1: Is a directory\" >&2; exit 1; }; "
+                + "[ -e \"$1\" ] || { echo \"$1: No such file or directory\" >&2; exit 1; }; "
+                + "[ -r \"$1\" ] || { echo \"$1: Permission denied\" >&2; exit 1; }; "
+                + "dd if=\"$1\" bs=1048576 skip=\"$2\" count=\"$3\" 2>/dev/null | base64";
+        for (long chunk = 0; ; chunk++) {
+            ExecResult r = shell.run(Command.of("sh", "-c", script, "sh", path, String.valueOf(chunk * chunkMib),
+                    String.valueOf(chunkMib)), new byte[0]);
+            if (!r.ok()) throw failed("read", path, r);
+            byte[] bytes = Base64.getMimeDecoder().decode(r.stdout());
+            out.write(bytes);
+            if (bytes.length < chunkMib * 1048576L) return;
+        }
+    }
+
     /** @param mode the new file's mode, or null to keep the old file's (0644 for a new one) */
     void writeAtomically(String path, String tmp, byte[] content, Integer mode) {
         // the temporary file is private from its first byte (.env holds secrets); the old file's mode and owner carry over

@@ -252,6 +252,51 @@ public final class SshTarget implements Target {
         });
     }
 
+    /** Over SFTP as it arrives, else through exec channels in chunks: never the whole file in memory. */
+    @Override
+    public void readFileInto(String path, OutputStream out) throws IOException {
+        ShellFiles shell = withoutSftp();
+        if (shell != null) {
+            shell.readInto(absolute(path), out);
+            return;
+        }
+        var guarded = new RememberingStream(out);
+        try {
+            withSftp("read", path, c -> {
+                if (c.stat(sftpPath(path)).isDir()) throw new SftpException(ChannelSftp.SSH_FX_FAILURE, "it is a directory");
+                c.get(sftpPath(path), guarded);
+                return null;
+            });
+        } catch (SlipwayException e) {
+            if (guarded.failure != null) throw guarded.failure; // this side failed, not the server's file
+            throw e;
+        }
+    }
+
+    /** Keeps the failure of the stream jsch writes to, which jsch would report as its own. */
+    private static final class RememberingStream extends java.io.FilterOutputStream {
+        IOException failure;
+
+        RememberingStream(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            try {
+                out.write(b, off, len);
+            } catch (IOException e) {
+                failure = e;
+                throw e;
+            }
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+    }
+
     @Override
     public void writeFileAtomically(String path, byte[] content, Integer mode) {
         String abs = absolute(path);

@@ -31,6 +31,15 @@ public interface Target extends AutoCloseable {
     byte[] readFile(String path);
 
     /**
+     * Streams the file's bytes into {@code out} as they arrive, never holding all of them (a backup's
+     * dump on its way to this computer). A file that cannot be read is a clear {@code SlipwayException};
+     * a failure of {@code out} itself is its own {@code IOException}.
+     */
+    default void readFileInto(String path, java.io.OutputStream out) throws java.io.IOException {
+        out.write(readFile(path));
+    }
+
+    /**
      * Writes through a temporary file in the same directory and renames it over the path, so a
      * reader sees the old bytes or the new ones, never a mix. {@code mode} null keeps the existing
      * file's mode (or the default for a new file).

@@ -162,7 +162,7 @@ final class ProfileParser {
                 directories.add(relativeDirectory(dir, key));
             }
         }
-        return new BackupSpec(databases, volumes, directories);
+        return new BackupSpec(databases, volumes, directories, flag(backup.get("verify"), "backup.verify"));
     }
 
     /** One {@code backup.postgres} entry: in a service ({@code service}), or outside the stack ({@code host}). */

@@ -150,7 +150,8 @@ public final class GitHubReleases {
                     + ") and no releases of " + source.github() + " are cached: check the network and try again.");
         }
         return new ReleaseFeed(parse(bodies), Optional.of(
-                "GitHub is unreachable; showing releases cached on " + SHOWN.format(oldest) + "."));
+                "GitHub is unreachable; showing releases cached on " + SHOWN.format(oldest) + "."),
+                Optional.of(why == null || why.isBlank() ? "no answer" : why));
     }
 
     /** Published releases from GitHub's JSON pages, newest first; drafts and non-version tags left out. */

@@ -89,7 +89,7 @@ public final class ReleaseCatalog {
         List<Release> filled = feed.releases().stream()
                 .map(r -> r.body().isBlank() && sections.containsKey(r.version()) ? r.withBody(sections.get(r.version()).body()) : r)
                 .toList();
-        return new ReleaseFeed(filled, feed.notice());
+        return new ReleaseFeed(filled, feed.notice(), feed.unreachable());
     }
 
     /** A changelog Slipway carries (a built-in profile's, the demo's). */

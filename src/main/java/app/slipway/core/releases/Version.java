@@ -62,6 +62,18 @@ public final class Version implements Comparable<Version> {
         return major + "." + minor + "." + patch + (prerelease.isEmpty() ? "" : "-" + String.join(".", prerelease));
     }
 
+    public BigInteger major() {
+        return major;
+    }
+
+    public BigInteger minor() {
+        return minor;
+    }
+
+    public BigInteger patch() {
+        return patch;
+    }
+
     public boolean isPrerelease() {
         return !prerelease.isEmpty();
     }

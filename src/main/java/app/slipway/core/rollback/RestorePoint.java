@@ -32,8 +32,11 @@ record RestorePoint(String version, String source, String composeFileName, byte[
             return new RestorePoint(journal.get().from(), "the snapshot taken before the interrupted run",
                     snapshot.composeFileName(), snapshot.composeBytes(), snapshot.envBytes(), snapshot.images(), backup);
         }
-        Backup latest = catalog.latest(target, dir).orElseThrow(() -> SlipwayException.badInput(
-                "There is no backup in " + dir + "/backups to roll back to, and no interrupted run to undo."));
+        Backup latest = catalog.latestBeforeAChange(target, dir).orElseThrow(() -> SlipwayException.badInput(
+                catalog.latest(target, dir).isPresent()
+                        ? "There is no backup taken before an upgrade in " + dir + "/backups, only manual ones: name one"
+                                + " with --backup (slipway backups --dir " + dir + " lists them)."
+                        : "There is no backup in " + dir + "/backups to roll back to, and no interrupted run to undo."));
         return fromBackup(target, latest);
     }
 
@@ -42,7 +45,7 @@ record RestorePoint(String version, String source, String composeFileName, byte[
         byte[] compose = target.readFile(backup.pathOf(m.composeFile()));
         Optional<byte[]> env = m.envFile().map(name -> target.readFile(backup.pathOf(name)));
         List<ImageInUse> images = ImagesFile.read(target, backup).stream()
-                .map(i -> new ImageInUse(i.service(), i.image(), i.imageId()))
+                .map(i -> new ImageInUse(i.service(), i.image(), i.imageId(), i.repoDigest().orElse(null)))
                 .toList();
         return new RestorePoint(m.from(), "backup " + backup.id(), m.composeFile(), compose, env, images,
                 Optional.of(backup));

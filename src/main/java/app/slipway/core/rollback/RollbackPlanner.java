@@ -15,13 +15,16 @@ import app.slipway.core.run.Recovery;
 import app.slipway.core.run.RunKind;
 import app.slipway.core.run.StepAction;
 import app.slipway.core.run.StepKind;
+import app.slipway.core.run.UnhealthyStack;
 import app.slipway.core.stack.StackState;
 import app.slipway.core.state.ImagesInUse;
 import app.slipway.core.state.JournalEntry;
 import app.slipway.core.steps.StackActions;
 import app.slipway.core.steps.StepList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@code slipway rollback} as a {@link Plan}: back to a backup (named, or the newest) or to the
@@ -55,12 +58,25 @@ public final class RollbackPlanner {
         String to = point.version();
 
         var steps = new StepList();
-        steps.add(StepKind.PREFLIGHT, List.of("Take the lock " + dir + "/.slipway/lock."), List.of(), run -> run.takeLock());
-        steps.add(StepKind.RESTORE_FILES, List.of("Write " + point.composeFileName() + " and .env from " + point.source()
-                + ", byte for byte; tag the images that ran again where their tags moved."), List.of(), run -> {
+        boolean byDigest = point.images().stream().anyMatch(i -> i.repoDigest() != null);
+        steps.add(StepKind.PREFLIGHT, byDigest
+                ? List.of("Pull by digest the images that ran and are no longer on the target.",
+                        "Take the lock " + dir + "/.slipway/lock.")
+                : List.of("Take the lock " + dir + "/.slipway/lock."), List.of(), run -> {
+                    ImagesInUse.fetchMissing(connection.engine(), point.images(), run.listener());
+                    run.takeLock();
+                });
+        // The image each service must run once restarted: what the restored tags point at.
+        Map<String, String> expected = new ConcurrentHashMap<>();
+        var restoreDetails = new java.util.ArrayList<>(List.of("Write " + point.composeFileName() + " and .env from "
+                + point.source() + ", byte for byte; tag the images that ran again where their tags moved."));
+        point.images().stream().filter(i -> i.repoDigest() != null && i.repoDigest().contains("@"))
+                .map(i -> i.service() + ": " + i.imageRef() + i.repoDigest().substring(i.repoDigest().indexOf('@')))
+                .distinct().forEach(restoreDetails::add);
+        steps.add(StepKind.RESTORE_FILES, restoreDetails, List.of(), run -> {
                     host.writeFileAtomically(dir + "/" + point.composeFileName(), point.compose(), null);
                     if (point.env().isPresent()) host.writeFileAtomically(dir + "/.env", point.env().get(), null);
-                    ImagesInUse.restoreTags(connection.engine(), point.images(), run.listener());
+                    expected.putAll(ImagesInUse.restoreTags(connection.engine(), point.images(), run.listener()));
                 });
         if (options.restoreDatabase()) {
             Backup backup = point.backup().orElseThrow();
@@ -78,9 +94,17 @@ public final class RollbackPlanner {
         List<Command> up = List.of(stack.compose().up(true));
         steps.add(StepKind.RESTART, List.of("Start " + to + " and remove services it does not have."), up,
                 run -> StackActions.runAll(host, run, up, "compose"));
-        steps.add(StepKind.VERIFY, List.of("Check the health URL and every service."), List.of(),
-                run -> StackActions.verify(connection, run, stack.project(), stack.compose(), stack.profile(),
-                        stack.files().envPath()));
+        steps.add(StepKind.VERIFY, List.of("Check the health URL and every service, and that each service runs the"
+                        + " very image it ran then (by ID)."), List.of(), run -> {
+                    StackActions.verify(connection, run, stack.project(), stack.compose(), stack.profile(),
+                            stack.files().envPath());
+                    List<String> wrong = ImagesInUse.notAsRecorded(connection.engine().containersOf(stack.project()),
+                            expected, point.images());
+                    if (!wrong.isEmpty()) {
+                        throw new UnhealthyStack("not every service runs the image it ran then: "
+                                + String.join("; ", wrong), Map.of());
+                    }
+                });
         steps.add(StepKind.RECORD, List.of("Append the outcome to " + dir + "/.slipway/history.jsonl and release the lock."),
                 List.of(), StepAction.NOTHING);
 

@@ -4,7 +4,9 @@ package app.slipway.core.run;
 public enum RunKind {
     UPGRADE("upgrade"),
     INSTALL("install"),
-    ROLLBACK("rollback");
+    ROLLBACK("rollback"),
+    /** A backup on demand ({@code slipway backup}): the stack is read and copied, never changed. */
+    BACKUP("backup");
 
     public final String word;
 

@@ -32,6 +32,7 @@ public record RunResult(RunKind kind, String from, String to, ExitCode exitCode,
             case REFUSED -> "refused";
             case BAD_INPUT -> "bad-input";
             case INTERNAL -> "internal-error";
+            case UPDATE_AVAILABLE -> "update-available"; // a check's answer; no run ends with it
         };
     }
 }

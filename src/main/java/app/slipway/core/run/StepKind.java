@@ -6,6 +6,8 @@ public enum StepKind {
     READ("Read the stack", false),
     PREFLIGHT("Preflight", false),
     BACKUP("Back up", false),
+    /** The backups beyond the newest N removed, the stack untouched. */
+    RETENTION("Remove old backups", false),
     RENAME("Rename legacy services", true),
     COMPOSE("Update the compose file", true),
     PIN("Pin the version", true),

@@ -1,5 +1,6 @@
 package app.slipway.core.upgrade;
 
+import app.slipway.core.backup.RetentionChoice;
 import java.util.Map;
 
 /**
@@ -10,11 +11,18 @@ import java.util.Map;
  * @param sets              {@code --set KEY=VALUE}: values for keys the new version needs (never a secret already set)
  * @param rewritePinnedTags the user agrees that the product's images whose tag is written into the
  *                          compose file follow the version variable from now on
+ * @param keepBackups       {@code --keep N}: the newest backups kept once this run's is taken
  */
 public record UpgradeOptions(String toVersion, boolean skipBackup, boolean breakLock, boolean resume,
-                             Map<String, String> sets, boolean rewritePinnedTags) {
+                             Map<String, String> sets, boolean rewritePinnedTags, int keepBackups) {
     public UpgradeOptions {
         sets = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(sets));
+        RetentionChoice.requireValidKeep(keepBackups);
+    }
+
+    public UpgradeOptions(String toVersion, boolean skipBackup, boolean breakLock, boolean resume,
+                          Map<String, String> sets, boolean rewritePinnedTags) {
+        this(toVersion, skipBackup, breakLock, resume, sets, rewritePinnedTags, RetentionChoice.DEFAULT_KEEP);
     }
 
     public UpgradeOptions(String toVersion, boolean skipBackup, boolean breakLock, boolean resume) {

@@ -2,7 +2,9 @@ package app.slipway.core.upgrade;
 
 import app.slipway.core.Connection;
 import app.slipway.core.SlipwayException;
+import app.slipway.core.backup.BackupCatalog;
 import app.slipway.core.backup.BackupSpace;
+import app.slipway.core.backup.RetentionChoice;
 import app.slipway.core.backup.BackupWriter;
 import app.slipway.core.compose.ComposeCommands;
 import app.slipway.core.compose.ServiceModel;
@@ -24,9 +26,7 @@ import app.slipway.core.run.StepKind;
 import app.slipway.core.compose.ComposeModel;
 import app.slipway.core.install.ComposeSourceReader;
 import app.slipway.core.install.InstallEnv;
-import app.slipway.core.profile.BackupSpec;
 import app.slipway.core.profile.ComposeSource;
-import app.slipway.core.profile.ExternalDatabase;
 import app.slipway.core.profile.ImageRef;
 import app.slipway.core.profile.InstallSpec;
 import app.slipway.core.profile.SecretKind;
@@ -46,6 +46,8 @@ import app.slipway.core.state.ImagesInUse;
 import app.slipway.core.state.JournalEntry;
 import app.slipway.core.state.Snapshot;
 import app.slipway.core.steps.FilesInForce;
+import app.slipway.core.steps.BackupStep;
+import app.slipway.core.steps.RetentionStep;
 import app.slipway.core.steps.StackActions;
 import app.slipway.core.steps.StepList;
 import java.time.Duration;
@@ -180,6 +182,7 @@ public final class UpgradePlanner {
                     run.takeLock();
                 });
         backupStep(steps, connection, stack, from, to, options.skipBackup());
+        retentionStep(steps, host, dir, from, to, options, interrupted);
         renameStep(steps, connection, stack, renames, renamedText, template.isPresent());
         if (!composeAfter.equals(renamedText)) {
             String written = renamedText;
@@ -246,48 +249,37 @@ public final class UpgradePlanner {
         for (String ref : pulls) {
             details.add("Pull " + ref + " while " + from + " keeps serving; a missing tag stops here.");
         }
-        if (!skipBackup) details.add("Check free space for the backup.");
+        if (!skipBackup) details.add(BackupStep.SPACE_CHECK);
         details.add("Take the lock " + dir + "/.slipway/lock.");
         return details;
     }
 
     private static void backupStep(StepList steps, Connection connection, StackState stack, String from, String to,
                                    boolean skip) {
-        String dir = stack.files().directory();
         if (skip) {
             steps.skip(StepKind.BACKUP, "Skipped (--skip-backup): no backup will be taken.");
             return;
         }
-        var details = new ArrayList<String>();
-        var commands = new ArrayList<Command>();
-        Profile profile = stack.profile();
-        details.add("Into " + dir + "/backups/<UTC timestamp>-" + from + "-to-" + to + "/:");
-        details.add(".env, " + stack.files().composeFileName() + " and the digests of the running images.");
-        Map<String, String> env = stack.files().env().values();
-        BackupSpec spec = stack.backupSpec();
-        spec.postgres().ifPresent(pg -> {
-            if (pg.isExternal()) {
-                ExternalDatabase db = pg.external().orElseThrow();
-                details.add("pg_dump -Fc of database " + pg.database(env) + " on " + db.host(env) + ":" + db.port(env)
-                        + " by a one-off " + db.clientImage(env) + " container (the password from .env, never on a"
-                        + " command line), checked with pg_restore -l.");
-            } else {
-                details.add("pg_dump -Fc of database " + pg.database(env) + " (service " + pg.service()
-                        + "), checked with pg_restore -l.");
-                commands.add(stack.compose().execT(pg.service(),
-                        List.of("pg_dump", "-U", pg.user(env), "-Fc", pg.database(env))));
-            }
-        });
-        for (var volume : spec.volumes()) {
-            details.add("An archive of " + volume.service() + ":" + volume.path()
-                    + (volume.stopped() ? ", taken with " + volume.service() + " stopped for a moment." : "."));
-        }
-        for (String directory : spec.directories()) {
-            details.add("A copy of " + dir + "/" + directory + ", taken with its services stopped.");
-        }
-        details.add("A manifest with the size and sha256 of every file.");
-        steps.add(StepKind.BACKUP, details, commands,
+        BackupStep.add(steps, stack, from + "-to-" + to,
                 run -> run.backupTaken(new BackupWriter().write(connection, stack, from, to, run.listener())));
+    }
+
+    /**
+     * The newest backups kept (this run's among them), and the newest backup of {@code from} and of
+     * {@code to} whatever their age; nothing is removed when no backup is taken.
+     */
+    private static void retentionStep(StepList steps, Target host, String dir, String from, String to,
+                                      UpgradeOptions options, Optional<JournalEntry> interrupted) {
+        if (options.skipBackup()) {
+            steps.skip(StepKind.RETENTION, "Skipped (--skip-backup): no backup is taken, so none is removed.");
+            return;
+        }
+        var mustRestore = new LinkedHashMap<String, String>();
+        mustRestore.put(to, "the version the upgrade goes to");
+        mustRestore.put(from, "the version running");
+        Set<String> needed = interrupted.map(JournalEntry::backupId).map(Set::of).orElse(Set.of());
+        RetentionStep.add(steps, host, dir, RetentionChoice.choose(new BackupCatalog().list(host, dir),
+                options.keepBackups(), Optional.of(from), mustRestore, needed));
     }
 
     private static void renameStep(StepList steps, Connection connection, StackState stack, Map<String, String> renames,

@@ -28,6 +28,7 @@ public record Outcome(String headline, Tone tone, boolean rollbackOffered) {
                 case UPGRADE -> "Upgraded to" + to + " and healthy";
                 case INSTALL -> "Installed " + product + to + ", running and healthy";
                 case ROLLBACK -> "Rolled back to" + to + " and healthy";
+                case BACKUP -> "Backed up " + product + to;
             }, Tone.SUCCESS, kind == RunKind.UPGRADE && result.backupId() != null);
             case ROLLED_BACK -> new Outcome(kind == RunKind.INSTALL
                     ? "The re-install failed and was undone"
@@ -37,7 +38,7 @@ public record Outcome(String headline, Tone tone, boolean rollbackOffered) {
                     : new Outcome("Rollback failed: the stack needs you", Tone.DANGER, true);
             case REFUSED -> new Outcome(cancelled ? "Cancelled before any change" : "Refused before any change",
                     Tone.WARNING, false);
-            case BAD_INPUT -> new Outcome("Stopped before any change", Tone.WARNING, false);
+            case BAD_INPUT, UPDATE_AVAILABLE -> new Outcome("Stopped before any change", Tone.WARNING, false);
             case INTERNAL -> new Outcome("Something went wrong inside Slipway", Tone.DANGER, false);
         };
     }

@@ -76,7 +76,7 @@ class BackupCatalogTest {
 
         var e = assertThrows(SlipwayException.class, () -> catalog.find(target, dir.toString(), "nope"));
         assertEquals(ExitCode.BAD_INPUT, e.exitCode());
-        assertEquals("No backup 'nope' in " + dir + "/backups: slipway rollback --dir " + dir
+        assertEquals("No backup 'nope' in " + dir + "/backups: slipway backups --dir " + dir
                 + " lists the backups there; the newest are 20250101T000000Z-1-to-2.", e.getMessage());
         assertEquals(ExitCode.BAD_INPUT,
                 assertThrows(SlipwayException.class, () -> catalog.find(target, dir.toString(), "../x")).exitCode());

@@ -24,6 +24,18 @@ class BackupSpaceTest {
     }
 
     @Test
+    void aBackupMustLeaveTheFloorFree() {
+        long floor = BackupSpace.floorKb(100L << 20);
+        assertEquals(1024 * 1024, floor, "1 GiB on a 100 GiB disk");
+        assertEquals(512 * 1024, BackupSpace.floorKb(10L << 20), "5 % of a 10 GiB disk");
+        // 100 MB needed → 126 MB required, and 1024 MB left over
+        assertEquals(Optional.empty(), BackupSpace.shortage("/srv/app", 100 * 1024, (126 + 1024) * 1024, floor));
+        assertEquals(Optional.of("The backup would leave less than 1024 MB free in /srv/app (it needs about 126 MB and"
+                        + " 1149 MB are free); free some space or run with --skip-backup."),
+                BackupSpace.shortage("/srv/app", 100 * 1024, (126 + 1024) * 1024 - 1, floor));
+    }
+
+    @Test
     void evenAnEmptyBackupNeedsTheFixedHeadroom() {
         assertEquals(Optional.empty(), BackupSpace.shortage("/d", 0, 16 * 1024));
         assertTrue(BackupSpace.shortage("/d", 0, 16 * 1024 - 1).orElseThrow().contains("needs about 16 MB and 15 MB"));

@@ -23,6 +23,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class InMemoryEngine implements Engine {
     private final Set<String> registry = new HashSet<>();
     private final Map<String, String> localImages = new HashMap<>(); // ref -> id
+    private final Map<String, String> digestIds = new HashMap<>(); // repo@digest -> id
     private final List<ServiceContainer> containers = new CopyOnWriteArrayList<>();
     private final List<String> pulls = new CopyOnWriteArrayList<>();
     private final List<String> removed = new CopyOnWriteArrayList<>();
@@ -111,14 +112,22 @@ public final class InMemoryEngine implements Engine {
         return List.of();
     }
 
+    /** Like the engine, an image ID names a local image as well as a reference does. */
     @Override
     public boolean imageExistsLocally(String ref) {
-        return localImages.containsKey(ref);
+        return localImages.containsKey(ref) || localImages.containsValue(ref);
     }
 
     @Override
     public Optional<String> imageId(String ref) {
-        return Optional.ofNullable(localImages.get(ref));
+        return Optional.ofNullable(localImages.get(ref)).or(() -> Optional.of(ref).filter(localImages::containsValue));
+    }
+
+    /** The registry has {@code repo@sha256:…}, which pulls as the image {@code imageId}. */
+    public InMemoryEngine publishesDigest(String repoAtDigest, String imageId) {
+        registry.add(repoAtDigest);
+        digestIds.put(repoAtDigest, imageId);
+        return this;
     }
 
     @Override
@@ -144,12 +153,12 @@ public final class InMemoryEngine implements Engine {
 
     @Override
     public void pull(String image, String tag, PullListener listener) {
-        String ref = image + ":" + tag;
+        String ref = image + (tag.startsWith("sha256:") ? "@" : ":") + tag; // the engine takes a digest as the tag
         pulls.add(ref);
         if (!registry.contains(ref)) {
             throw SlipwayException.refused("Image " + ref + " does not exist in the registry: check the version.");
         }
-        localImages.putIfAbsent(ref, "sha256:" + Integer.toHexString(ref.hashCode()));
+        localImages.putIfAbsent(ref, digestIds.getOrDefault(ref, "sha256:" + Integer.toHexString(ref.hashCode())));
         listener.onLayer("layer-1", "Pull complete", 10, 10);
     }
 

@@ -262,6 +262,33 @@ abstract class TargetContract {
     }
 
     @Test
+    void aFileStreamsIntoAStreamByteForByte() throws Exception {
+        byte[] bytes = new byte[(3 << 20) + 17];
+        new java.util.Random(18).nextBytes(bytes);
+        target.writeFileAtomically(dir + "/big.bin", bytes, 0600);
+        var out = new ByteArrayOutputStream();
+        target.readFileInto(dir + "/big.bin", out);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(bytes, out.toByteArray());
+
+        var missing = assertThrows(SlipwayException.class, () -> target.readFileInto(dir + "/no-such-file", out));
+        assertTrue(missing.getMessage().contains("no such file"), missing.getMessage());
+        OutputStream full = new OutputStream() {
+            @Override
+            public void write(int b) throws java.io.IOException {
+                throw new java.io.IOException("No space left on device");
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws java.io.IOException {
+                throw new java.io.IOException("No space left on device");
+            }
+        };
+        var local = assertThrows(java.io.IOException.class, () -> target.readFileInto(dir + "/big.bin", full));
+        assertEquals("No space left on device", local.getMessage(), "this side's failure is this side's");
+        assertEquals(List.of("big.bin"), target.list(dir), "the target is still usable: " + target.describe());
+    }
+
+    @Test
     void statTellsKindModeAndSize() {
         assertEquals(Optional.empty(), target.stat(dir + "/nothing"));
         assertEquals(Optional.empty(), target.stat(dir + "/nothing/below"));

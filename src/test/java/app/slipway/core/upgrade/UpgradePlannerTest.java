@@ -45,21 +45,50 @@ class UpgradePlannerTest {
         var stack = new FakeStack(temp);
         Plan plan = plan(stack, true);
 
-        assertEquals(List.of("Connect", "Read the stack", "Preflight", "Back up", "Rename legacy services",
-                "Pin the version", "Restart", "Verify", "Record"), plan.steps().stream().map(PlanStep::title).toList());
-        assertEquals(5, plan.firstChange(), "the rename is the first change");
+        assertEquals(List.of("Connect", "Read the stack", "Preflight", "Back up", "Remove old backups",
+                "Rename legacy services", "Pin the version", "Restart", "Verify", "Record"),
+                plan.steps().stream().map(PlanStep::title).toList());
+        assertEquals(6, plan.firstChange(), "the rename is the first change");
         // the legacy consumer goes through the engine (no Compose start): said in the step, not a host command
         assertEquals(List.of(), lines(plan.step(StepKind.RENAME).commands()));
         assertTrue(plan.step(StepKind.RENAME).details().toString().contains("'docker stop -t 10' then 'docker rm'"),
                 plan.step(StepKind.RENAME).details().toString());
         assertEquals(List.of("docker compose -p app -f compose.yml up -d --remove-orphans"),
                 lines(plan.step(StepKind.RESTART).commands()));
-        assertEquals(List.of(10, 11, 12), plan.recovery().steps().stream().map(PlanStep::number).toList());
+        assertEquals(List.of(11, 12, 13), plan.recovery().steps().stream().map(PlanStep::number).toList());
         assertEquals(List.of("Restore 1.0.0", "Restart 1.0.0", "Verify 1.0.0"),
                 plan.recovery().steps().stream().map(PlanStep::title).toList());
         assertTrue(stack.host.commands().isEmpty(), "planning ran no command: " + stack.host.commandLines());
         assertTrue(stack.engine.pulls().isEmpty(), "planning pulled nothing");
         assertFalse(plan.steps().toString().contains(FakeStack.SECRET), "no secret in the plan's words");
+    }
+
+    @Test
+    void thePlanNamesTheBackupsTheUpgradeRemovesAndNeverTheOnlyOneOfEitherVersion() {
+        var stack = new FakeStack(temp);
+        oldBackup(stack, "20250104T000000Z-0.9.0-to-1.0.0", "2025-01-04T00:00:00Z", "0.9.0");
+        oldBackup(stack, "20250103T000000Z-0.8.0-to-0.9.0", "2025-01-03T00:00:00Z", "0.8.0");
+        oldBackup(stack, "20250102T000000Z-2.0.0-to-0.8.0", "2025-01-02T00:00:00Z", "2.0.0");
+        oldBackup(stack, "20250101T000000Z-0.7.0-to-2.0.0", "2025-01-01T00:00:00Z", "0.7.0");
+        Plan plan = UpgradePlanner.plan(stack.connection, stack.read(),
+                new UpgradeOptions("2.0.0", false, false, false, java.util.Map.of(), false, 2), Optional.empty());
+
+        assertEquals(List.of("Keep the newest 2 backups in /srv/app/backups, this run's included.",
+                        "Keep 20250102T000000Z-2.0.0-to-0.8.0 although older: the only backup of 2.0.0, the version the"
+                                + " upgrade goes to.",
+                        "Remove 20250103T000000Z-0.8.0-to-0.9.0: 0.8.0, taken 2025-01-03 00:00 UTC, 1.0 MB.",
+                        "Remove 20250101T000000Z-0.7.0-to-2.0.0: 0.7.0, taken 2025-01-01 00:00 UTC, 1.0 MB.",
+                        "Frees about 2.0 MB."),
+                plan.step(StepKind.RETENTION).details());
+        assertTrue(plan(stack, true).step(StepKind.RETENTION).skipped(), "no backup taken, none removed");
+        assertTrue(stack.host.exists(FakeStack.DIR + "/backups/20250101T000000Z-0.7.0-to-2.0.0"), "planning removes nothing");
+    }
+
+    private static void oldBackup(FakeStack stack, String id, String createdAt, String version) {
+        stack.host.file(FakeStack.DIR + "/backups/" + id + "/manifest.json", """
+                {"id": "%s", "product": "App", "from": "%s", "to": "x", "createdAt": "%s", "composeFile": "compose.yml",
+                 "files": [{"name": ".env", "size": 1048576, "sha256": "%s"}], "volumes": [], "directories": []}
+                """.formatted(id, version, createdAt, "0".repeat(64)), 0600);
     }
 
     @Test
