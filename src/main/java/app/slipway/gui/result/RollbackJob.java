@@ -5,11 +5,11 @@ import app.slipway.core.host.Target;
 import app.slipway.core.run.Plan;
 import app.slipway.gui.shell.RunJob;
 
-/** The Run page's job for a rollback the user asked for on the Result page. */
-final class RollbackJob {
+/** The Run page's job for a rollback the user asked for (Result page, or a backup on the Stack page). */
+public final class RollbackJob {
     private RollbackJob() {}
 
-    static RunJob of(Target host, Plan plan) {
+    public static RunJob of(Target host, Plan plan) {
         // A rollback starts changing the stack at its second step and has no checkpoint before:
         // offering Cancel would promise what it cannot keep.
         var noCancel = new Cancellation();

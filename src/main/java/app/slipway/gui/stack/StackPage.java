@@ -12,6 +12,8 @@ import javafx.beans.value.ObservableStringValue;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
@@ -34,9 +36,18 @@ public final class StackPage implements WizardPage {
     private final VBox view;
     private final TextField directory = new TextField();
 
+    private final BackupsViewModel backups;
+
     public StackPage(StackViewModel model, WizardSession session, BackgroundExecutor executor) {
+        this(model, new BackupsViewModel(session, executor, model.navigator()), session, executor);
+    }
+
+    public StackPage(StackViewModel model, BackupsViewModel backups, WizardSession session, BackgroundExecutor executor) {
         this.opened = !model.directory.get().isBlank();
         this.model = model;
+        this.backups = backups;
+        // what the page found: its backups and runs read beside it
+        model.stack.addListener((obs, old, now) -> backups.load(now));
         this.session = session;
         this.executor = executor;
         this.view = build();
@@ -107,8 +118,14 @@ public final class StackPage implements WizardPage {
         summary.setWrapText(true);
 
         var table = servicesTable();
-        var found = new VBox(10, summary, table);
-        VBox.setVgrow(table, Priority.ALWAYS);
+        var services = new Tab("Services", table);
+        services.setId("tab-services");
+        services.setClosable(false);
+        var tabsView = new BackupsTabs(backups, this::confirm);
+        var tabs = new TabPane(services, tabsView.backups(), tabsView.history());
+        tabs.setId("stack-tabs");
+        var found = new VBox(10, summary, tabs);
+        VBox.setVgrow(tabs, Priority.ALWAYS);
         found.visibleProperty().bind(model.found.isEqualTo(StackViewModel.Found.STACK));
         found.managedProperty().bind(found.visibleProperty());
         VBox.setVgrow(found, Priority.ALWAYS);
@@ -157,6 +174,15 @@ public final class StackPage implements WizardPage {
         c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
         c.setPrefWidth(width);
         return c;
+    }
+
+    /** A change the user starts from a backup (a rollback) is asked first, in the rollback's own words. */
+    private boolean confirm(String question) {
+        var alert = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION, question,
+                javafx.scene.control.ButtonType.CANCEL, javafx.scene.control.ButtonType.OK);
+        alert.initOwner(view.getScene().getWindow());
+        alert.setHeaderText("Roll back?");
+        return alert.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.OK).isPresent();
     }
 
     @Override

@@ -166,6 +166,11 @@ public final class StackViewModel {
         navigator.goTo(Navigator.Step.VERSION);
     }
 
+    /** Where the page's actions go next (the Backups tab's rollback goes to the Run page). */
+    Navigator navigator() {
+        return navigator;
+    }
+
     public List<String> builtIns() {
         return List.copyOf(builtInProfiles);
     }
