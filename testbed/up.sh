@@ -127,6 +127,9 @@ have docker-compose || missing+=(docker-compose)
 installed busybox-static || missing+=(busybox-static)
 # the botocore models (service-2.json) the ECS stand-in's shape test checks its answers against
 [ -n "$ENGINE_ONLY" ] || installed python3-botocore || missing+=(python3-botocore)
+# the real SMTP server (aiosmtpd) the notification tests send mail to
+[ -n "$ENGINE_ONLY" ] || installed python3-aiosmtpd || missing+=(python3-aiosmtpd)
+[ -n "$ENGINE_ONLY" ] || have openssl || missing+=(openssl)   # the test SMTP server's certificates
 [ -n "$ENGINE_ONLY" ] || [ -x /usr/sbin/sshd ] || missing+=(openssh-server)
 [ -n "$ENGINE_ONLY" ] || have ssh-keygen || missing+=(openssh-client)
 [ -n "$ENGINE_ONLY" ] || have debootstrap || missing+=(debootstrap)

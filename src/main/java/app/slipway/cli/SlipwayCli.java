@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
                 + "Run without a command to open the wizard.",
         subcommands = {StatusCommand.class, PlanCommand.class, FleetCommand.class, EcsCommand.class, DemoCommand.class, UpgradeCommand.class, RollbackCommand.class,
                 BackupCommand.class, BackupsCommand.class, HistoryCommand.class, InstallCommand.class, VersionsCommand.class, NotesCommand.class,
+                CheckCommand.class,
+                AutoCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -22,7 +24,8 @@ import picocli.CommandLine.Command;
             " 3:refused before any change (host key, missing image tag, lock held, no space, engine unreachable)",
             " 4:the change failed and was rolled back; the previous version is serving",
             " 5:the change failed and the rollback failed too; see the message and the journal",
-            " 1:internal error (a bug)"})
+            " 1:internal error (a bug)",
+            "100:check and auto only: a newer release the stack's policy allows is out (nothing was changed)"})
 public final class SlipwayCli {
 
     private SlipwayCli() {}
