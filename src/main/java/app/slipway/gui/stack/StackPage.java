@@ -124,7 +124,18 @@ public final class StackPage implements WizardPage {
         var tabsView = new BackupsTabs(backups, this::confirm);
         var tabs = new TabPane(services, tabsView.backups(), tabsView.history());
         tabs.setId("stack-tabs");
-        var found = new VBox(10, summary, tabs);
+        var update = new Label();
+        update.setId("stack-update");
+        update.textProperty().bind(model.updateNote);
+        update.setWrapText(true);
+        update.visibleProperty().bind(model.updateNote.isNotEmpty());
+        update.managedProperty().bind(update.visibleProperty());
+        model.updateAvailable.addListener((obs, was, now) -> {
+            update.getStyleClass().removeAll(Styles.ACCENT, Styles.TEXT_MUTED);
+            update.getStyleClass().add(now ? Styles.ACCENT : Styles.TEXT_MUTED);
+        });
+        update.getStyleClass().add(Styles.TEXT_MUTED);
+        var found = new VBox(10, summary, update, tabs);
         VBox.setVgrow(tabs, Priority.ALWAYS);
         found.visibleProperty().bind(model.found.isEqualTo(StackViewModel.Found.STACK));
         found.managedProperty().bind(found.visibleProperty());

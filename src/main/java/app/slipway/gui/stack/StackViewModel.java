@@ -1,6 +1,8 @@
 package app.slipway.gui.stack;
 
 import app.slipway.core.Connection;
+import app.slipway.core.policy.PolicyFile;
+import app.slipway.gui.version.VersionCatalog;
 import app.slipway.core.SlipwayException;
 import app.slipway.core.profile.Profile;
 import app.slipway.core.profile.ProfileLoader;
@@ -46,14 +48,26 @@ public final class StackViewModel {
     public final StringProperty installProfile = new SimpleStringProperty("");
     public final ObservableList<String> builtInProfiles = FXCollections.observableArrayList(ProfileLoader.BUILT_IN_NAMES);
     public final BooleanProperty busy = new SimpleBooleanProperty();
+    /** What {@code slipway check} says of the stack found: "Update available: 2.1.0 …", "Up to date", or "". */
+    public final StringProperty updateNote = new SimpleStringProperty("");
+    /** True when the note is about an update the stack's policy allows. */
+    public final BooleanProperty updateAvailable = new SimpleBooleanProperty();
     public final StringProperty error = new SimpleStringProperty("");
 
     private final WizardSession session;
     private final BackgroundExecutor executor;
     private final Navigator navigator;
     private final ProfileLoader profiles;
+    private final VersionCatalog catalog;
 
     public StackViewModel(WizardSession session, BackgroundExecutor executor, Navigator navigator, ProfileLoader profiles) {
+        this(session, executor, navigator, profiles, null);
+    }
+
+    /** @param catalog where releases are looked up for the page's update note; null: no note */
+    public StackViewModel(WizardSession session, BackgroundExecutor executor, Navigator navigator, ProfileLoader profiles,
+                          VersionCatalog catalog) {
+        this.catalog = catalog;
         this.session = session;
         this.executor = executor;
         this.navigator = navigator;
@@ -67,6 +81,27 @@ public final class StackViewModel {
     private void reset() {
         found.set(Found.NOTHING_YET);
         error.set("");
+        updateNote.set("");
+        updateAvailable.set(false);
+    }
+
+    /**
+     * The stack's update note, as {@code slipway check} would answer (its policy, the target's
+     * logins), looked up beside the page; a release source that cannot be read says so in the note.
+     */
+    private void checkForUpdates(Connection connection, StackState s) {
+        updateNote.set("");
+        updateAvailable.set(false);
+        if (catalog == null || s.currentVersion().isEmpty()) return;
+        String dir = s.files().directory();
+        executor.run("check for updates", () -> catalog.check(s.profile(), s.currentVersion().get(),
+                PolicyFile.read(connection.target(), dir), connection.logins()), result -> {
+            if (stack.get() != s) return; // another stack was read meanwhile
+            updateAvailable.set(result.updateAvailable());
+            updateNote.set(UpdateNote.of(result));
+        }, failure -> {
+            if (stack.get() == s) updateNote.set("Updates could not be checked: " + ErrorText.of(failure));
+        });
     }
 
     /** Whether the main button can be used: a directory typed, nothing running. */
@@ -96,6 +131,7 @@ public final class StackViewModel {
             services.setAll(ServiceRow.of(s));
             summary.set(describe(s));
             found.set(Found.STACK);
+            checkForUpdates(connection, s);
         }, failure -> {
             busy.set(false);
             found.set(Found.NOTHING_YET);

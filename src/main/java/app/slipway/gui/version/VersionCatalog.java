@@ -56,6 +56,16 @@ public final class VersionCatalog {
         return new VersionCatalog(ReleaseCatalog.standard(cacheRoot), (TagLookups) logins -> RegistryTags.standard(logins)::tags);
     }
 
+    /**
+     * {@code slipway check} for the wizard: the newest release the stack's policy allows, with the
+     * target's registry logins.
+     */
+    public app.slipway.core.check.CheckResult check(Profile profile, String current,
+                                                    app.slipway.core.policy.UpdatePolicy policy, RegistryLogins logins) {
+        return new app.slipway.core.check.UpdateCheck(releases, tagLookups.with(logins), java.time.Clock.systemUTC())
+                .check(profile, current, policy);
+    }
+
     /** Asks the registry with this computer's user's logins. */
     public Loaded load(Profile profile) {
         return load(profile, RegistryLogins.of(new LocalTarget()));
