@@ -104,21 +104,11 @@ public final class EcsRollbackPlanner {
                 () -> aws.ecs().describeTaskDefinition(r -> r.taskDefinition(arn))).taskDefinition();
     }
 
-    private record RollbackWording(EcsTarget target, List<String> returning) implements Wording {
+    private record RollbackWording(EcsTarget target, List<String> returning) implements Wording.WithoutRecovery {
         @Override
         public String done(RunContext run) {
             return returning.isEmpty() ? "Every service already runs the revision it ran before that upgrade: nothing"
                     + " was changed." : "Back on the previous revisions: " + String.join(", ", returning) + ".";
-        }
-
-        @Override
-        public String rolledBack(String why, RunContext run) {
-            return failedWithoutRecovery(why, run);
-        }
-
-        @Override
-        public String rollbackFailed(String why, String recoveryWhy, RunContext run) {
-            return failedWithoutRecovery(why, run);
         }
 
         @Override

@@ -6,7 +6,7 @@ import app.slipway.core.run.Wording;
 import app.slipway.core.steps.RetentionStep;
 
 /** What {@code slipway backup} tells the user at its end: where the backup is, what it removed. */
-record BackupWording(String product, String version, RetentionStep.Removals removals) implements Wording {
+record BackupWording(String product, String version, RetentionStep.Removals removals) implements Wording.WithoutRecovery {
     @Override
     public String done(RunContext run) {
         String taken = run.backup().map(b -> "Backup " + b.id() + " of " + product + " " + version + " is in " + b.path()
@@ -17,18 +17,7 @@ record BackupWording(String product, String version, RetentionStep.Removals remo
                 + BackupText.size(removals.freedBytes()) + " freed).");
     }
 
-    // A backup changes nothing in the stack, so there is never anything to roll back; these only
-    // say so should a step ever fail after a change.
-
-    @Override
-    public String rolledBack(String why, RunContext run) {
-        return failedWithoutRecovery(why, run);
-    }
-
-    @Override
-    public String rollbackFailed(String why, String recoveryWhy, RunContext run) {
-        return failedWithoutRecovery(why, run);
-    }
+    // A backup changes nothing in the stack, so there is never anything to roll back.
 
     @Override
     public String failedWithoutRecovery(String why, RunContext run) {

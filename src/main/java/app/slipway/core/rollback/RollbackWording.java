@@ -4,21 +4,11 @@ import app.slipway.core.run.RunContext;
 import app.slipway.core.run.Wording;
 
 /** What a rollback tells the user at its end. */
-record RollbackWording(String product, String dir, String to, String source, boolean withData) implements Wording {
+record RollbackWording(String product, String dir, String to, String source, boolean withData) implements Wording.WithoutRecovery {
     @Override
     public String done(RunContext run) {
         return product + " " + to + " is running and healthy in " + dir + " (from " + source
                 + (withData ? ", with its data" : "") + ").";
-    }
-
-    @Override
-    public String rolledBack(String why, RunContext run) {
-        return failedWithoutRecovery(why, run); // a rollback has no way back of its own
-    }
-
-    @Override
-    public String rollbackFailed(String why, String recoveryWhy, RunContext run) {
-        return failedWithoutRecovery(why, run);
     }
 
     @Override

@@ -15,4 +15,17 @@ public interface Wording {
 
     /** Exit 5 for a plan with no way back: what failed and how to go on. */
     String failedWithoutRecovery(String why, RunContext run);
+
+    /** A plan with no way back of its own (a rollback, a backup): every failure is told as that one. */
+    interface WithoutRecovery extends Wording {
+        @Override
+        default String rolledBack(String why, RunContext run) {
+            return failedWithoutRecovery(why, run);
+        }
+
+        @Override
+        default String rollbackFailed(String why, String recoveryWhy, RunContext run) {
+            return failedWithoutRecovery(why, run);
+        }
+    }
 }

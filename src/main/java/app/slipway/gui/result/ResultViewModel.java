@@ -6,12 +6,10 @@ import app.slipway.core.ExitCode;
 import app.slipway.core.profile.Profile;
 import app.slipway.core.rollback.RollbackOptions;
 import app.slipway.core.rollback.RollbackPlanner;
-import app.slipway.core.state.Journal;
 import app.slipway.core.events.SecretRedactor;
 import app.slipway.core.run.RunResult;
 import app.slipway.core.stack.StackFiles;
 import app.slipway.core.stack.StackFilesReader;
-import app.slipway.core.stack.StackInspector;
 import app.slipway.core.stack.StackState;
 import app.slipway.gui.background.BackgroundExecutor;
 import app.slipway.gui.background.ErrorText;
@@ -238,10 +236,7 @@ public final class ResultViewModel {
                 restoreDatabaseOffered.get() && restoreDatabase.get(), false);
         busy.set(true);
         error.set("");
-        executor.run("prepare the rollback", () -> {
-            StackState stack = StackInspector.inspect(connection, dir, Optional.of(profile.source()));
-            return RollbackPlanner.plan(connection, stack, options, Journal.find(connection.target(), dir));
-        }, plan -> {
+        executor.run("prepare the rollback", () -> RollbackJob.prepare(connection, dir, profile.source(), options), plan -> {
             busy.set(false);
             if (!confirm.test(RollbackPlanner.question(plan))) return;
             session.job.set(RollbackJob.of(connection.target(), plan));

@@ -9,6 +9,14 @@ import app.slipway.gui.shell.RunJob;
 public final class RollbackJob {
     private RollbackJob() {}
 
+    /** The rollback's plan, from the stack as it is now (it changed since anything was read). Background work. */
+    public static Plan prepare(app.slipway.core.Connection connection, String dir, String profileSource,
+                               app.slipway.core.rollback.RollbackOptions options) {
+        var stack = app.slipway.core.stack.StackInspector.inspect(connection, dir, java.util.Optional.of(profileSource));
+        return app.slipway.core.rollback.RollbackPlanner.plan(connection, stack, options,
+                app.slipway.core.state.Journal.find(connection.target(), dir));
+    }
+
     public static RunJob of(Target host, Plan plan) {
         // A rollback starts changing the stack at its second step and has no checkpoint before:
         // offering Cancel would promise what it cannot keep.

@@ -8,11 +8,9 @@ import app.slipway.core.backup.RestoreDrill;
 import app.slipway.core.events.RunListener;
 import app.slipway.core.rollback.RollbackOptions;
 import app.slipway.core.rollback.RollbackPlanner;
-import app.slipway.core.stack.StackInspector;
 import app.slipway.core.stack.StackState;
 import app.slipway.core.state.History;
 import app.slipway.core.state.HistoryEntry;
-import app.slipway.core.state.Journal;
 import app.slipway.core.state.LockOwner;
 import app.slipway.core.state.StackLock;
 import app.slipway.gui.background.BackgroundExecutor;
@@ -135,14 +133,11 @@ public final class BackupsViewModel {
         Connection connection = session.connection.get();
         if (backup == null || connection == null || stack == null || busy.get()) return;
         String dir = stack.files().directory();
-        Optional<String> profile = Optional.of(stack.profile().source());
+        String profile = stack.profile().source();
         var options = new RollbackOptions(Optional.of(backup.id()), restoreDatabase, false);
         busy.set(true);
         error.set("");
-        executor.run("prepare the rollback", () -> {
-            StackState now = StackInspector.inspect(connection, dir, profile);
-            return RollbackPlanner.plan(connection, now, options, Journal.find(connection.target(), dir));
-        }, plan -> {
+        executor.run("prepare the rollback", () -> RollbackJob.prepare(connection, dir, profile, options), plan -> {
             busy.set(false);
             if (!confirm.test(RollbackPlanner.question(plan))) return;
             session.job.set(RollbackJob.of(connection.target(), plan));
