@@ -36,6 +36,25 @@ public final class PolicyFile {
         return parse(new String(target.readFile(path), StandardCharsets.UTF_8), path);
     }
 
+    /**
+     * Writes the policy as the file's own text (the wizard's policy editor), atomically; what was in
+     * the file before, comments included, is replaced.
+     */
+    public static void write(Target target, String directory, UpdatePolicy policy) {
+        target.mkdirs(directory + "/.slipway");
+        target.writeFileAtomically(path(directory), text(policy).getBytes(StandardCharsets.UTF_8), 0644);
+    }
+
+    /** The file that {@link #parse} reads back as {@code policy}. */
+    public static String text(UpdatePolicy policy) {
+        return "# The stack's update policy (README \"Keeping up without babysitting\"), written by Slipway.\n"
+                + "level: " + policy.level().word() + "\n"
+                + "prereleases: " + policy.prereleases() + "\n"
+                + "min_age: " + AgeText.format(policy.minimumAge()) + "\n"
+                + "skip: [" + String.join(", ", policy.skip().stream().map(v -> "\"" + v.text() + "\"").toList()) + "]\n"
+                + "unattended: " + policy.unattended() + "\n";
+    }
+
     /** {@code DIR/.slipway/policy.yml} for an absolute install directory. */
     public static String path(String directory) {
         return (directory.equals("/") ? "" : directory) + "/.slipway/" + NAME;

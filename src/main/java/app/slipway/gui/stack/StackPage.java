@@ -135,7 +135,17 @@ public final class StackPage implements WizardPage {
             update.getStyleClass().add(now ? Styles.ACCENT : Styles.TEXT_MUTED);
         });
         update.getStyleClass().add(Styles.TEXT_MUTED);
-        var found = new VBox(10, summary, update, tabs);
+        var policy = new Button("Update _policy…");
+        policy.setId("stack-policy");
+        policy.setMnemonicParsing(true);
+        policy.getStyleClass().add(Styles.SMALL);
+        policy.disableProperty().bind(model.busy);
+        policy.setOnAction(e -> PolicyDialog.edit(view.getScene().getWindow(), model.policy.get()).ifPresent(model::savePolicy));
+        var updateSpacer = new javafx.scene.layout.Region();
+        HBox.setHgrow(updateSpacer, Priority.ALWAYS);
+        var updateRow = new HBox(8, update, updateSpacer, policy);
+        updateRow.setAlignment(Pos.CENTER_LEFT);
+        var found = new VBox(10, summary, updateRow, tabs);
         VBox.setVgrow(tabs, Priority.ALWAYS);
         found.visibleProperty().bind(model.found.isEqualTo(StackViewModel.Found.STACK));
         found.managedProperty().bind(found.visibleProperty());

@@ -2,6 +2,7 @@ package app.slipway.gui.stack;
 
 import app.slipway.core.Connection;
 import app.slipway.core.policy.PolicyFile;
+import app.slipway.core.policy.UpdatePolicy;
 import app.slipway.gui.version.VersionCatalog;
 import app.slipway.core.SlipwayException;
 import app.slipway.core.profile.Profile;
@@ -52,6 +53,8 @@ public final class StackViewModel {
     public final StringProperty updateNote = new SimpleStringProperty("");
     /** True when the note is about an update the stack's policy allows. */
     public final BooleanProperty updateAvailable = new SimpleBooleanProperty();
+    /** The stack's update policy as last read ({@code DIR/.slipway/policy.yml}, else the default). */
+    public final ObjectProperty<UpdatePolicy> policy = new SimpleObjectProperty<>(UpdatePolicy.DEFAULT);
     public final StringProperty error = new SimpleStringProperty("");
 
     private final WizardSession session;
@@ -94,8 +97,11 @@ public final class StackViewModel {
         updateAvailable.set(false);
         if (catalog == null || s.currentVersion().isEmpty()) return;
         String dir = s.files().directory();
-        executor.run("check for updates", () -> catalog.check(s.profile(), s.currentVersion().get(),
-                PolicyFile.read(connection.target(), dir), connection.logins()), result -> {
+        executor.run("check for updates", () -> {
+            UpdatePolicy read = PolicyFile.read(connection.target(), dir);
+            executor.onUiThread(() -> policy.set(read));
+            return catalog.check(s.profile(), s.currentVersion().get(), read, connection.logins());
+        }, result -> {
             if (stack.get() != s) return; // another stack was read meanwhile
             updateAvailable.set(result.updateAvailable());
             updateNote.set(UpdateNote.of(result));
@@ -166,6 +172,26 @@ public final class StackViewModel {
         String running = s.runningVersion().map(v -> "running " + v)
                 .orElse(s.containers().isEmpty() ? "nothing running" : "running a mix of versions");
         return s.profile().name() + " · " + pinned + " · " + running;
+    }
+
+    /** Writes the stack's policy (the policy editor), then checks again under it. */
+    public void savePolicy(UpdatePolicy edited) {
+        Connection connection = session.connection.get();
+        StackState s = stack.get();
+        if (s == null || connection == null || busy.get()) return;
+        busy.set(true);
+        error.set("");
+        executor.run("write the update policy", () -> {
+            PolicyFile.write(connection.target(), s.files().directory(), edited);
+            return edited;
+        }, written -> {
+            busy.set(false);
+            policy.set(written);
+            checkForUpdates(connection, s);
+        }, failure -> {
+            busy.set(false);
+            error.set(ErrorText.of(failure));
+        });
     }
 
     /** Upgrade the stack found: on to the Version page. */

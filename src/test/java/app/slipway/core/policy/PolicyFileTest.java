@@ -99,4 +99,21 @@ class PolicyFileTest {
         assertEquals(UpdateLevel.PATCH, p.level());
         assertEquals(Optional.of(dir + "/.slipway/policy.yml"), p.file());
     }
+
+    @Test
+    void whatTheEditorWritesReadsBackTheSame(@TempDir Path stack) throws Exception {
+        var policy = new UpdatePolicy(UpdateLevel.MAJOR, true, Duration.ofDays(7),
+                List.of(Version.parse("2.1.0"), Version.parse("v3.0.0-rc.1")), true, Optional.empty());
+        var target = new LocalTarget();
+        PolicyFile.write(target, stack.toString(), policy);
+        UpdatePolicy read = PolicyFile.read(target, stack.toString());
+        assertEquals(policy.level(), read.level());
+        assertEquals(policy.prereleases(), read.prereleases());
+        assertEquals(policy.minimumAge(), read.minimumAge());
+        assertEquals(policy.skip(), read.skip());
+        assertEquals(policy.unattended(), read.unattended());
+        assertEquals(UpdatePolicy.DEFAULT.level(), PolicyFile.parse(PolicyFile.text(UpdatePolicy.DEFAULT), "x").level());
+        assertEquals(List.of(), PolicyFile.parse(PolicyFile.text(UpdatePolicy.DEFAULT), "x").skip());
+        assertTrue(Files.readString(stack.resolve(".slipway/policy.yml")).startsWith("# The stack's update policy"));
+    }
 }
