@@ -46,7 +46,8 @@ public final class WizardWindow {
         // One stack, several servers, or services on ECS: the Stack step is the page the Connect page led to.
         shell.put(Step.STACK, () -> new EitherPage(() -> session.ecs.get() != null,
                 () -> new EitherPage(() -> session.fleet.get() != null,
-                        () -> new StackPage(new StackViewModel(session, executor, shell, new ProfileLoader(), versions), session, executor),
+                        () -> new StackPage(new StackViewModel(session, executor, shell, new ProfileLoader(), versions,
+                                app.slipway.gui.connect.StackStates.ofUser()), session, executor),
                         () -> new FleetPage(new FleetViewModel(session, executor, shell))),
                 () -> new app.slipway.gui.ecs.EcsPage(new app.slipway.gui.ecs.EcsViewModel(session, shell))));
         shell.put(Step.VERSION, () -> {

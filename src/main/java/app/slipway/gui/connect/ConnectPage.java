@@ -81,9 +81,13 @@ public final class ConnectPage implements WizardPage {
         return firstPage.getReadOnlyProperty();
     }
 
+    /** Redraws the recent-targets chips (with how each one's stack stood when last seen). */
+    private Runnable refillRecent = () -> { };
+
     @Override
     public void entered() {
         view();
+        refillRecent.run(); // a stack seen since then says how it stood
         Platform.runLater(() -> {
             if (vm.mode.get() == ConnectMode.SSH) sshForm.host.requestFocus();
             else localButton.requestFocus();
@@ -234,10 +238,18 @@ public final class ConnectPage implements WizardPage {
         label.getStyleClass().add(Styles.TEXT_MUTED);
         var chips = new FlowPane(8, 8);
         chips.setId("connect-recent");
-        Runnable refill = () -> {
+        Runnable refill = refillRecent = () -> {
             chips.getChildren().clear();
             for (RecentTarget t : vm.recentTargets()) {
                 var b = new Button(t.label());
+                String state = vm.lastSeen(t);
+                if (!state.isEmpty()) { // how its stack stood when last seen
+                    var name = new Label(t.label());
+                    var how = new Label(state);
+                    how.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+                    b.setText(null);
+                    b.setGraphic(new VBox(1, name, how));
+                }
                 b.getStyleClass().addAll(Styles.SMALL, Styles.BUTTON_OUTLINED);
                 b.setMnemonicParsing(false);
                 b.setOnAction(e -> vm.applyRecent(t));

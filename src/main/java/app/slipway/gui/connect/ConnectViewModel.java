@@ -168,6 +168,15 @@ public final class ConnectViewModel {
     }
 
     /** Host aliases from ~/.ssh/config, for the host box. */
+    private final StackStates stackStates = StackStates.ofUser();
+
+    /** How the stack last seen on a recent target stood: "Fixture 2.0.0 in /srv/app · update v2.1.0 available (30 Nov)". */
+    public String lastSeen(RecentTarget target) {
+        return stackStates.latest(StackStates.keyOf(target)).map(s -> s.text() + " ("
+                + java.time.format.DateTimeFormatter.ofPattern("d MMM", java.util.Locale.ENGLISH)
+                        .format(s.at().atZone(java.time.ZoneId.systemDefault())) + ")").orElse("");
+    }
+
     /** What an alias of the host list resolves to, for its entry: "deploy@10.0.0.5:22 via jump@bastion:22". */
     public String describeAlias(String alias) {
         try {

@@ -62,6 +62,8 @@ public final class StackViewModel {
     private final Navigator navigator;
     private final ProfileLoader profiles;
     private final VersionCatalog catalog;
+    /** Where what the page saw is remembered for the recent-targets list; null: nowhere (tests). */
+    private final app.slipway.gui.connect.StackStates seen;
 
     public StackViewModel(WizardSession session, BackgroundExecutor executor, Navigator navigator, ProfileLoader profiles) {
         this(session, executor, navigator, profiles, null);
@@ -70,6 +72,12 @@ public final class StackViewModel {
     /** @param catalog where releases are looked up for the page's update note; null: no note */
     public StackViewModel(WizardSession session, BackgroundExecutor executor, Navigator navigator, ProfileLoader profiles,
                           VersionCatalog catalog) {
+        this(session, executor, navigator, profiles, catalog, null);
+    }
+
+    public StackViewModel(WizardSession session, BackgroundExecutor executor, Navigator navigator, ProfileLoader profiles,
+                          VersionCatalog catalog, app.slipway.gui.connect.StackStates seen) {
+        this.seen = seen;
         this.catalog = catalog;
         this.session = session;
         this.executor = executor;
@@ -105,9 +113,24 @@ public final class StackViewModel {
             if (stack.get() != s) return; // another stack was read meanwhile
             updateAvailable.set(result.updateAvailable());
             updateNote.set(UpdateNote.of(result));
+            remember(connection, s, result.newestAllowed().map(r -> "update " + r.tag() + " available").orElse("up to date"));
         }, failure -> {
             if (stack.get() == s) updateNote.set("Updates could not be checked: " + ErrorText.of(failure));
+            remember(connection, s, null);
         });
+    }
+
+    /** "Fixture 2.0.0 in /srv/app · update v2.1.0 available", for the recent-targets list. */
+    private void remember(Connection connection, StackState s, String update) {
+        if (seen == null) return;
+        String text = s.profile().name() + " " + s.currentVersion().orElse("?") + " in " + s.files().directory()
+                + (update == null ? "" : " · " + update);
+        String target = connection.target().describe();
+        String dir = s.files().directory();
+        executor.run("remember the stack's state", () -> {
+            seen.remember(new app.slipway.gui.connect.StackStates.Seen(target, dir, text, java.time.Instant.now()));
+            return true;
+        }, done -> { }, failure -> { });
     }
 
     /** Whether the main button can be used: a directory typed, nothing running. */
