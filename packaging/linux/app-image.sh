@@ -25,4 +25,9 @@ jpackage --type app-image @packaging/package.args @packaging/app.args \
     --icon icons/png/slipway-256.png
 # made where the app is installed (the .deb's postinst runs it): see the script
 cp packaging/linux/class-data.sh "$dest/Slipway/lib/class-data.sh"
+# man pages and completion scripts, written from this jar's own commands into the build directory;
+# the .deb's postinst links them where man, bash and fish look (packaging/README.md)
+rm -rf "$build_dir/shell"
+java -cp "$build_dir/slipway.jar" app.slipway.cli.ShellFiles "$build_dir/shell"
+cp -r "$build_dir/shell/man" "$build_dir/shell/completions" "$dest/Slipway/lib/"
 echo "app image: $dest/Slipway (version $version, $((SECONDS - started)) s)"

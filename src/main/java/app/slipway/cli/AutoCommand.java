@@ -96,7 +96,7 @@ public final class AutoCommand implements Callable<Integer> {
             }
             Release to = decision.upgradeTo().get();
             RunResult run;
-            var output = new RunOutput(out, err, false);
+            var output = RunOutput.of(spec, false);
             try {
                 String spelled = VersionSpelling.resolve(stackCheck.state().profile(), to.tag(), connection.logins());
                 Plan plan = UpgradePlanner.plan(connection, stackCheck.state(), new UpgradeOptions(spelled, false, false, false),
@@ -109,13 +109,12 @@ public final class AutoCommand implements Callable<Integer> {
                         Optional.of(refused.getMessage()))));
                 throw refused;
             }
-            int code = output.finish(run);
             if (run.exitCode() == ExitCode.ROLLED_BACK || run.exitCode() == ExitCode.ROLLBACK_FAILED) {
                 memory.withFailed(to.tag()).write(connection.target(), directory); // never retried by itself
             }
             CheckOutput.deliveries(err, notifier.send(Notification.ofRun(run, result.product(), where, directory,
                     Optional.of(false), to.htmlUrl())));
-            return code;
+            return output.finish(run); // the outcome's sentence is the last line, after who was told
         }
     }
 

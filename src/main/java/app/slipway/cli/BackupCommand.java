@@ -73,7 +73,7 @@ public final class BackupCommand implements Callable<Integer> {
             StackState state = StackInspector.inspect(connection, stack.directory, stack.profile());
             BackupPlan planned = BackupPlanner.plan(connection, state, options,
                     Journal.find(connection.target(), state.files().directory()));
-            var output = new RunOutput(spec.commandLine().getOut(), spec.commandLine().getErr(), json);
+            var output = RunOutput.of(spec, json);
             RunResult result = new Runner(connection.target(), planned.plan(), output.listener(planned.plan())).run();
             List<Backup> removed = planned.removals().done();
             var more = new LinkedHashMap<String, Object>();
@@ -122,14 +122,10 @@ public final class BackupCommand implements Callable<Integer> {
                 }).toList());
                 root.put("summary", result.summary());
                 out.println(Json.write(root));
+                out.flush();
             } else {
                 result.mismatches().forEach(m -> out.println("  " + m.describe()));
-                out.println(result.summary());
-            }
-            out.flush();
-            if (!result.passed() && !json) {
-                spec.commandLine().getErr().println(result.summary());
-                spec.commandLine().getErr().flush();
+                LastSentence.print(out, spec.commandLine().getErr(), result.passed(), result.summary());
             }
             return result.passed() ? 0 : app.slipway.core.ExitCode.REFUSED.code;
         }

@@ -50,7 +50,7 @@ public final class DemoCommand implements Callable<Integer> {
         String dir = directory != null ? directory : DemoSetup.defaultDirectory().toString();
         try (Connection connection = Connection.open(new LocalTarget())) {
             String absolute = connection.target().absolute(dir);
-            var output = new RunOutput(out, spec.commandLine().getErr(), false);
+            var output = RunOutput.of(spec, false);
             Optional<RunResult> installed = DemoSetup.prepare(connection, dir, port, line -> {
                 out.println(line);
                 out.flush();
@@ -84,7 +84,7 @@ public final class DemoCommand implements Callable<Integer> {
             out.println("Upgrading the demo from " + DemoImages.FIRST + " to " + DemoImages.NEXT + ":");
             Plan plan = UpgradePlanner.plan(connection, stack, new UpgradeOptions(DemoImages.NEXT, false, false, false),
                     Journal.find(connection.target(), dir));
-            var output = new RunOutput(out, spec.commandLine().getErr(), false);
+            var output = RunOutput.of(spec, false);
             code = output.finish(new Runner(connection.target(), plan, output.listener(plan)).run());
         }
         out.println();

@@ -93,7 +93,7 @@ public final class EcsCommand {
 
         /** Runs {@code plan} with this machine as its host: the cluster's lock, journal and history live here. */
         int run(Plan plan) {
-            var output = new RunOutput(out(), spec.commandLine().getErr(), json);
+            var output = RunOutput.of(spec, json);
             return output.finish(new Runner(new LocalTarget(), plan, output.listener(plan)).run());
         }
 

@@ -48,8 +48,9 @@ public final class FleetCommand {
             return json ? spec.commandLine().getErr() : spec.commandLine().getOut();
         }
 
-        /** Each node's events, printed with its name in front. */
+        /** Each node's events, printed with its name in front; append-only even on a terminal, the nodes run side by side. */
         Function<String, RunListener> printers(int width, Map<String, Integer> steps) {
+            if (Display.of(spec).quiet()) return name -> RunListener.IGNORE;
             return name -> new EventPrinter(progress(), steps.getOrDefault(name, 0),
                     String.format(java.util.Locale.ROOT, "%-" + width + "s ", name));
         }
@@ -66,13 +67,9 @@ public final class FleetCommand {
                         "backup", r.backupId() == null ? "" : r.backupId(), "message", r.message())));
                 root.put("nodes", nodes);
                 out.println(Json.write(root));
+                out.flush();
             } else {
-                out.println(result.message());
-            }
-            out.flush();
-            if (result.exitCode() != ExitCode.DONE && !json) {
-                spec.commandLine().getErr().println(result.message());
-                spec.commandLine().getErr().flush();
+                LastSentence.print(out, spec.commandLine().getErr(), result.exitCode() == ExitCode.DONE, result.message());
             }
             return result.exitCode().code;
         }

@@ -76,7 +76,7 @@ public final class InstallCommand implements Callable<Integer> {
             Plan plan = InstallPlanner.plan(connection, directory, product, new InstallOptions(to, values),
                     new SecureRandom());
             Confirmation.require(yes, "Install " + product.name() + " " + plan.to() + " into " + plan.directory() + " on " + plan.target() + "?");
-            var output = new RunOutput(spec.commandLine().getOut(), spec.commandLine().getErr(), json);
+            var output = RunOutput.of(spec, json);
             return output.finish(new Runner(connection.target(), plan, output.listener(plan)).run());
         }
     }

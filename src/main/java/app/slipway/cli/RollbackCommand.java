@@ -42,7 +42,7 @@ public final class RollbackCommand implements Callable<Integer> {
                     new RollbackOptions(Optional.ofNullable(backupId), restoreDatabase, breakLock),
                     Journal.find(connection.target(), state.files().directory()));
             Confirmation.require(yes, RollbackPlanner.question(plan));
-            var output = new RunOutput(spec.commandLine().getOut(), spec.commandLine().getErr(), json);
+            var output = RunOutput.of(spec, json);
             return output.finish(new Runner(connection.target(), plan, output.listener(plan)).run());
         }
     }

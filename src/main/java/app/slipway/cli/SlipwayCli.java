@@ -5,6 +5,8 @@ import app.slipway.core.SlipwayException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /** The {@code slipway} command: subcommands, and the mapping of failures to README §The CLI exit codes. */
 @Command(name = "slipway",
@@ -15,7 +17,7 @@ import picocli.CommandLine.Command;
         subcommands = {StatusCommand.class, PlanCommand.class, FleetCommand.class, EcsCommand.class, DemoCommand.class, UpgradeCommand.class, RollbackCommand.class,
                 BackupCommand.class, BackupsCommand.class, HistoryCommand.class, InstallCommand.class, VersionsCommand.class, NotesCommand.class,
                 CheckCommand.class,
-                AutoCommand.class,
+                AutoCommand.class, CompletionCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -27,6 +29,13 @@ import picocli.CommandLine.Command;
             " 1:internal error (a bug)",
             "100:check and auto only: a newer release the stack's policy allows is out (nothing was changed)"})
 public final class SlipwayCli {
+    // Read where they are used (Display.of) through the command's spec: inherited options keep this field's binding.
+    @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT,
+            description = "Print only the last sentence (and the JSON with --json), no progress.")
+    boolean quiet;
+    @Option(names = "--no-color", scope = ScopeType.INHERIT,
+            description = "No colours on a terminal (also when NO_COLOR is set).")
+    boolean noColor;
 
     private SlipwayCli() {}
 
@@ -41,13 +50,17 @@ public final class SlipwayCli {
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            PrintWriter e = commandLine.getErr();
+            boolean json = FailureReport.wantsJson(commandLine);
             if (ex instanceof SlipwayException se) {
-                e.println(se.getMessage());
-                e.flush();
-                return se.exitCode().code;
+                return FailureReport.print(commandLine, json, se.exitCode(), se.getMessage());
             }
-            e.println("Slipway hit an internal error (a bug; please report it): " + ex);
+            String bug = "Slipway hit an internal error (a bug; please report it): " + ex;
+            PrintWriter e = commandLine.getErr();
+            if (json) {
+                FailureReport.print(commandLine, true, ExitCode.INTERNAL, bug); // the sentence there, the trace here
+            } else {
+                e.println(bug);
+            }
             for (StackTraceElement frame : ex.getStackTrace()) {
                 e.println("    at " + frame);
             }
@@ -55,11 +68,9 @@ public final class SlipwayCli {
             return ExitCode.INTERNAL.code;
         });
         cli.setParameterExceptionHandler((ex, args) -> {
-            PrintWriter e = ex.getCommandLine().getErr();
-            e.println(ex.getMessage() + ". Run '"
-                    + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
-            e.flush();
-            return ExitCode.BAD_INPUT.code;
+            CommandLine command = ex.getCommandLine();
+            return FailureReport.print(command, FailureReport.wantsJson(command, args), ExitCode.BAD_INPUT,
+                    ex.getMessage() + ". Run '" + command.getCommandSpec().qualifiedName() + " --help' for usage.");
         });
         return cli;
     }

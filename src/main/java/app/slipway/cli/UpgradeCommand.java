@@ -47,7 +47,7 @@ public final class UpgradeCommand implements Callable<Integer> {
                     Journal.find(connection.target(), state.files().directory()));
             Confirmation.require(yes, "Upgrade " + plan.product() + " in " + plan.directory() + " on "
                     + plan.target() + " from " + plan.from() + " to " + plan.to() + "?");
-            var output = new RunOutput(spec.commandLine().getOut(), spec.commandLine().getErr(), json);
+            var output = RunOutput.of(spec, json);
             return output.finish(new Runner(connection.target(), plan, output.listener(plan)).run());
         }
     }

@@ -147,8 +147,9 @@ class EcsCommandTest {
         assertEquals(List.of("web"), updatedServices().subList(before, updatedServices().size()), "job never moved");
         assertEquals(c + "-web:1", revision(standIn.taskDefinitionOf(c, "web")));
         assertEquals(c + "-job:1", revision(standIn.taskDefinitionOf(c, "job")));
-        assertTrue(run.out().contains("web is back on " + c + "-web:1; job was not changed"), run.out());
-        assertTrue(run.out().contains("CannotStartContainerError"), "the stopped tasks' reason is shown:\n" + run.out());
+        assertTrue(run.err().contains("web is back on " + c + "-web:1; job was not changed"), run.toString());
+        assertTrue(run.out().contains("CannotStartContainerError") || run.err().contains("CannotStartContainerError"),
+                "the stopped tasks' reason is shown:\n" + run);
         assertNoSecret(run);
     }
 
@@ -159,8 +160,8 @@ class EcsCommandTest {
         // Polled seldom, the breaker has failed the deployment and finished its rollback between two looks.
         CliRun run = ecs(c, "upgrade", "--to", "1.9.3", "--yes", "--poll-every", "4s");
         assertEquals(4, run.exitCode(), run.toString());
-        assertTrue(run.out().contains("is gone: ECS replaced it"), run.out());
-        assertTrue(run.out().contains("web already runs " + c + "-web:1"), run.out());
+        assertTrue(run.err().contains("is gone: ECS replaced it"), run.toString());
+        assertTrue(run.out().contains("web already runs " + c + "-web:1"), run.toString());
         assertEquals(List.of(WEB + ":1.4.1"), standIn.runningImages(c, "web"));
     }
 
@@ -170,7 +171,7 @@ class EcsCommandTest {
         standIn.crashing(WEB + ":1.9.1");
         CliRun run = ecs(c, "upgrade", "--to", "1.9.1", "--yes", "--deadline", "3s");
         assertEquals(4, run.exitCode(), run.toString());
-        assertTrue(run.out().contains("did not complete within 3 s"), run.out());
+        assertTrue(run.err().contains("did not complete within 3 s"), run.toString());
         assertEquals(c + "-web:1", revision(standIn.taskDefinitionOf(c, "web")));
         assertEquals(List.of(WEB + ":1.4.1"), standIn.runningImages(c, "web"));
     }
@@ -187,7 +188,7 @@ class EcsCommandTest {
         assertEquals(c + "-web:1", revision(standIn.taskDefinitionOf(c, "web")));
         assertEquals(c + "-job:1", revision(standIn.taskDefinitionOf(c, "job")));
         assertEquals(List.of(WEB + ":1.4.1"), standIn.runningImages(c, "web"));
-        assertTrue(run.out().contains("web is back on " + c + "-web:1, job is back on " + c + "-job:1"), run.out());
+        assertTrue(run.err().contains("web is back on " + c + "-web:1, job is back on " + c + "-job:1"), run.toString());
     }
 
     @Test

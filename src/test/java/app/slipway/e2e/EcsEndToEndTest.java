@@ -95,9 +95,9 @@ class EcsEndToEndTest {
         String c = cluster();
         CliRun run = ecs(c, "upgrade", "--to", testbed.crashingVersion(), "--yes");
         assertEquals(4, run.exitCode(), run.toString());
-        assertTrue(run.out().contains("web is back on " + c + "-web:1; job was not changed"), run.out());
+        assertTrue(run.err().contains("web is back on " + c + "-web:1; job was not changed"), run.toString());
         assertTrue(run.out().contains("Last log lines of web:"), run.out());
-        assertTrue(run.out().contains("stopped:"), "the stopped tasks' reason:\n" + run.out());
+        assertTrue(run.out().contains("stopped:") || run.err().contains("stopped:"), "the stopped tasks' reason:\n" + run);
         assertEquals("200 " + testbed.currentVersion(), up(c), "the old version serves");
         assertEquals(List.of(testbed.fixtureImage(testbed.currentVersion())), standIn.runningImages(c, "job"));
         assertFalse(run.out().contains(SECRET), run.out());
@@ -108,9 +108,9 @@ class EcsEndToEndTest {
         String c = cluster();
         CliRun run = ecs(c, "upgrade", "--to", testbed.unhealthyVersion(), "--yes");
         assertEquals(4, run.exitCode(), run.toString());
-        assertTrue(run.out().contains("web is back on " + c + "-web:1"), run.out());
+        assertTrue(run.err().contains("web is back on " + c + "-web:1"), run.toString());
         // The web's own log, read back from CloudWatch, is in the result.
-        assertTrue(run.out().contains("never becomes healthy"), run.out());
+        assertTrue(run.out().contains("never becomes healthy") || run.err().contains("never becomes healthy"), run.toString());
         assertEquals("200 " + testbed.currentVersion(), up(c));
     }
 

@@ -25,6 +25,7 @@ final class InstallCli {
             cli.setErr(errWriter);
         }
         int code = cli.execute(args);
-        return new CliRun(code, out.toString(), err.toString());
+        return CliRun.saysItsFailureOnce(new CliRun(code, out.toString(), err.toString()),
+                java.util.Arrays.asList(args).contains("--json"));
     }
 }

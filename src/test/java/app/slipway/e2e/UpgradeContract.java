@@ -87,7 +87,7 @@ abstract class UpgradeContract {
                     "--to", testbed.unhealthyVersion(), "--yes", "--skip-backup");
 
             assertEquals(4, run.exitCode(), run.toString());
-            assertTrue(run.out().contains("rolled back"), run.toString());
+            assertTrue(run.err().contains("rolled back"), "the sentence goes to stderr:\n" + run);
             assertTrue(run.out().contains("Last log lines of web"), "the failing service's logs are shown:\n" + run);
             assertArrayEquals(env, Files.readAllBytes(stack.directory().resolve(".env")), ".env restored byte for byte");
             assertArrayEquals(compose, Files.readAllBytes(stack.directory().resolve("docker-compose.yml")));

@@ -25,6 +25,11 @@ public record RunResult(RunKind kind, String from, String to, ExitCode exitCode,
 
     /** The outcome as one word, for JSON and the history. */
     public String result() {
+        return resultOf(exitCode);
+    }
+
+    /** The word for an outcome, for the JSON of a command that failed before any run. */
+    public static String resultOf(ExitCode exitCode) {
         return switch (exitCode) {
             case DONE -> "done";
             case ROLLED_BACK -> "rolled-back";

@@ -174,8 +174,8 @@ public final class Runner {
             record(run, HistoryEntry.FAILED, message, started, true);
             return result(run, ExitCode.ROLLBACK_FAILED, message, logs, started);
         }
-        listener.on(new RunEvent.Notice("The " + plan.kind().word + " failed (" + why + "); going back to "
-                + plan.from() + "."));
+        // Why it failed is the run's last sentence; said here too, a terminal would show it twice.
+        listener.on(new RunEvent.Notice("The " + plan.kind().word + " failed; going back to " + plan.from() + "."));
         try {
             for (PlanStep step : plan.recovery().steps()) {
                 clock.run(step, () -> step.action().run(run));
