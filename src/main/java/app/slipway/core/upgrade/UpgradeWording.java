@@ -13,11 +13,18 @@ record UpgradeWording(String product, String dir, String from, String to, String
 
     @Override
     public String rolledBack(String why, RunContext run) {
-        return "The upgrade to " + to + " failed (" + why + ") and was rolled back: " + from
-                + " is serving again. The database was not restored" + run.backupId()
-                .map(id -> "; if " + to + " migrated it, run 'slipway rollback --dir " + dir + host() + " --backup " + id
-                        + " --restore-database'.")
-                .orElse(".");
+        return "The upgrade to " + to + " failed (" + why + ") and was rolled back: " + from + " is serving again."
+                + run.backup().map(b -> dataNotRestored(b.manifest(), b.id())).orElse(" The database was not restored.");
+    }
+
+    /** What the automatic rollback left as it was, by what the backup holds: never data, only files and images. */
+    private String dataNotRestored(app.slipway.core.backup.BackupManifest m, String id) {
+        String restore = " run 'slipway rollback --dir " + dir + host() + " --backup " + id + " --restore-database'.";
+        if (m.database().isPresent()) return " The database was not restored; if " + to + " migrated it," + restore;
+        if (!m.volumes().isEmpty() || !m.directories().isEmpty()) {
+            return " Its data (volumes) was not restored; if " + to + " changed it," + restore;
+        }
+        return "";
     }
 
     @Override
