@@ -52,6 +52,47 @@ public final class OpenSshConfig {
         return found;
     }
 
+    /**
+     * Every name the config's {@code Host} lines give, in file order, each {@code Include} followed
+     * whatever block it sits in: the hosts a person may pick from. Never fails: an unreadable file,
+     * a line that does not split or an include loop just ends that part of the walk.
+     */
+    public List<String> hostNames() {
+        var names = new java.util.LinkedHashSet<String>();
+        if (file != null) collectNames(file, names, 0);
+        return List.copyOf(names);
+    }
+
+    private void collectNames(Path path, java.util.Set<String> names, int depth) {
+        if (depth > MAX_INCLUDE_DEPTH || !Files.isRegularFile(path)) return;
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(path, StandardCharsets.UTF_8);
+        } catch (IOException | RuntimeException e) {
+            return;
+        }
+        int number = 0;
+        for (String raw : lines) {
+            number++;
+            List<String> words;
+            try {
+                words = words(raw, path, number);
+            } catch (SlipwayException unclosedQuote) {
+                continue;
+            }
+            if (words.size() < 2) continue;
+            String keyword = words.get(0).toLowerCase(Locale.ROOT);
+            List<String> args = words.subList(1, words.size());
+            if (keyword.equals("host")) {
+                names.addAll(args);
+            } else if (keyword.equals("include")) {
+                for (String pattern : args) {
+                    for (Path included : expandInclude(pattern)) collectNames(included, names, depth + 1);
+                }
+            }
+        }
+    }
+
     private void read(Path path, Options found, int depth) {
         if (depth > MAX_INCLUDE_DEPTH) {
             throw SlipwayException.badInput("The SSH config " + this.file + " includes files " + MAX_INCLUDE_DEPTH
@@ -176,7 +217,10 @@ public final class OpenSshConfig {
         return ti == t.length();
     }
 
-    /** A config line split as ssh splits it: {@code Keyword value}, {@code Keyword=value}, quoted words. */
+    /**
+     * A config line split as ssh splits it: {@code Keyword value}, {@code Keyword=value}, quoted
+     * words, and an unquoted {@code #} starting a word begins a trailing comment.
+     */
     static List<String> words(String line, Path path, int number) {
         String s = line.strip();
         if (s.isEmpty() || s.startsWith("#")) return List.of();
@@ -200,6 +244,8 @@ public final class OpenSshConfig {
             } else if (c == '"' || c == '\'') {
                 quote = c;
                 inWord = true;
+            } else if (c == '#' && !inWord) {
+                break;
             } else if (Character.isWhitespace(c)) {
                 if (inWord) words.add(word.toString());
                 word.setLength(0);

@@ -200,5 +200,10 @@ class OpenSshConfigTest {
         assertEquals(List.of("HostName", "x"), OpenSshConfig.words("HostName = x", ssh, 1));
         assertEquals(List.of(), OpenSshConfig.words("   # a comment", ssh, 1));
         assertThrows(SlipwayException.class, () -> OpenSshConfig.words("User \"open", ssh, 3));
+        // what the Connect page's host list read with a tokenizer of its own before
+        assertEquals(List.of("Host", "a", "b"), OpenSshConfig.words("  Host a   b # comment", ssh, 1));
+        assertEquals(List.of("Host", "x y"), OpenSshConfig.words("Host \"x y\"", ssh, 1));
+        assertEquals(List.of("HostName", "h"), OpenSshConfig.words("HostName=h", ssh, 1));
+        assertEquals(List.of(), OpenSshConfig.words("# only a comment", ssh, 1));
     }
 }

@@ -75,12 +75,4 @@ class SshConfigHostsTest {
         Files.writeString(ssh.resolve("config"), "Include config\nHost loop\n");
         assertEquals(List.of("loop"), SshConfigHosts.read(ssh.resolve("config")).aliases());
     }
-
-    @Test
-    void wordsFollowTheConfigSyntax() {
-        assertEquals(List.of("Host", "a", "b"), SshConfigHosts.words("  Host a   b # comment"));
-        assertEquals(List.of("Host", "x y"), SshConfigHosts.words("Host \"x y\""));
-        assertEquals(List.of("HostName", "h"), SshConfigHosts.words("HostName=h"));
-        assertEquals(List.of(), SshConfigHosts.words("# only a comment"));
-    }
 }
