@@ -228,12 +228,16 @@ storage:
 http:
   addr: $REGISTRY
 EOF
-registry_pid=$(cat "$STATE/registry/pid" 2>/dev/null || true)
-[ -z "$registry_pid" ] || [ "$(cat "/proc/$registry_pid/comm" 2>/dev/null)" = docker-registry ] || registry_pid=
+registry_pid=$(live_pid "$STATE/registry/pid" docker-registry)
+# stop_process PID: asks it to stop, waits up to 5 s, then kills it (either registry uses it)
+stop_process() {
+    [ -n "$1" ] || return 0
+    kill "$1" 2>/dev/null || true
+    for i in $(seq 1 20); do kill -0 "$1" 2>/dev/null || break; sleep 0.25; done
+    kill -KILL "$1" 2>/dev/null || true
+}
 stop_registry() {
-    [ -n "$registry_pid" ] || return 0
-    kill "$registry_pid" 2>/dev/null || true
-    for i in $(seq 1 20); do kill -0 "$registry_pid" 2>/dev/null || break; sleep 0.25; done
+    stop_process "$registry_pid"
     registry_pid=
 }
 if cmp -s "$STATE/registry/config.yml.new" "$STATE/registry/config.yml"; then
@@ -313,10 +317,7 @@ else
 fi
 rauth_pid=$(live_pid "$RAUTH/pid" docker-registry "$RAUTH/config.yml")
 stop_rauth() {
-    [ -n "$rauth_pid" ] || return 0
-    kill "$rauth_pid" 2>/dev/null || true
-    for i in $(seq 1 20); do kill -0 "$rauth_pid" 2>/dev/null || break; sleep 0.25; done
-    kill -KILL "$rauth_pid" 2>/dev/null || true
+    stop_process "$rauth_pid"
     rauth_pid=
 }
 if [ -n "$rauth_pid" ] && [ -n "$rauth_changed" ]; then
