@@ -239,8 +239,7 @@ public final class ResultViewModel {
         executor.run("prepare the rollback", () -> RollbackJob.prepare(connection, dir, profile.source(), options), plan -> {
             busy.set(false);
             if (!confirm.test(RollbackPlanner.question(plan))) return;
-            session.job.set(RollbackJob.of(connection.target(), plan));
-            navigator.goTo(Navigator.Step.RUN);
+            RollbackJob.start(session, navigator, connection.target(), plan);
         }, failure -> {
             busy.set(false);
             error.set(ErrorText.of(failure));
@@ -263,8 +262,7 @@ public final class ResultViewModel {
             busy.set(false);
             if (!confirm.test("Return " + String.join(", ", ecs.stack().target().services()) + " to the revisions"
                     + " they ran before (" + plan.product() + " " + plan.to() + ")?")) return;
-            session.job.set(RollbackJob.of(new app.slipway.core.host.LocalTarget(), plan));
-            navigator.goTo(Navigator.Step.RUN);
+            RollbackJob.start(session, navigator, new app.slipway.core.host.LocalTarget(), plan);
         }, failure -> {
             busy.set(false);
             error.set(ErrorText.of(failure));

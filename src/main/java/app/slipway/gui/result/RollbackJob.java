@@ -17,6 +17,13 @@ public final class RollbackJob {
                 app.slipway.core.state.Journal.find(connection.target(), dir));
     }
 
+    /** Hands the confirmed rollback to the Run page, which runs it. */
+    public static void start(app.slipway.gui.shell.WizardSession session, app.slipway.gui.shell.Navigator navigator,
+                             Target host, Plan plan) {
+        session.job.set(of(host, plan));
+        navigator.goTo(app.slipway.gui.shell.Navigator.Step.RUN);
+    }
+
     public static RunJob of(Target host, Plan plan) {
         // A rollback starts changing the stack at its second step and has no checkpoint before:
         // offering Cancel would promise what it cannot keep.

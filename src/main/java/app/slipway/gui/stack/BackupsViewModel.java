@@ -140,8 +140,7 @@ public final class BackupsViewModel {
         executor.run("prepare the rollback", () -> RollbackJob.prepare(connection, dir, profile, options), plan -> {
             busy.set(false);
             if (!confirm.test(RollbackPlanner.question(plan))) return;
-            session.job.set(RollbackJob.of(connection.target(), plan));
-            navigator.goTo(Navigator.Step.RUN);
+            RollbackJob.start(session, navigator, connection.target(), plan);
         }, failure -> {
             busy.set(false);
             error.set(ErrorText.of(failure));
