@@ -240,9 +240,10 @@ public final class ConnectPage implements WizardPage {
         chips.setId("connect-recent");
         Runnable refill = refillRecent = () -> {
             chips.getChildren().clear();
+            var seen = vm.lastSeen(vm.recentTargets());
             for (RecentTarget t : vm.recentTargets()) {
                 var b = new Button(t.label());
-                String state = vm.lastSeen(t);
+                String state = seen.get(t);
                 if (!state.isEmpty()) { // how its stack stood when last seen
                     var name = new Label(t.label());
                     var how = new Label(state);

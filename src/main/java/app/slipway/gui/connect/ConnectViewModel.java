@@ -170,11 +170,19 @@ public final class ConnectViewModel {
     /** Host aliases from ~/.ssh/config, for the host box. */
     private final StackStates stackStates = StackStates.ofUser();
 
-    /** How the stack last seen on a recent target stood: "Fixture 2.0.0 in /srv/app · update v2.1.0 available (30 Nov)". */
-    public String lastSeen(RecentTarget target) {
-        return stackStates.latest(StackStates.keyOf(target)).map(s -> s.text() + " ("
-                + java.time.format.DateTimeFormatter.ofPattern("d MMM", java.util.Locale.ENGLISH)
-                        .format(s.at().atZone(java.time.ZoneId.systemDefault())) + ")").orElse("");
+    /**
+     * How the stack last seen on each recent target stood: "Fixture 2.0.0 in /srv/app · update v2.1.0
+     * available (30 Nov)", "" where none was seen. The file is read once for the whole list.
+     */
+    public java.util.Map<RecentTarget, String> lastSeen(List<RecentTarget> targets) {
+        List<StackStates.Seen> all = stackStates.load();
+        var day = java.time.format.DateTimeFormatter.ofPattern("d MMM", java.util.Locale.ENGLISH);
+        var out = new java.util.HashMap<RecentTarget, String>();
+        for (RecentTarget t : targets) {
+            out.put(t, StackStates.latest(all, StackStates.keyOf(t))
+                    .map(s -> s.text() + " (" + day.format(s.at().atZone(java.time.ZoneId.systemDefault())) + ")").orElse(""));
+        }
+        return out;
     }
 
     /** What an alias of the host list resolves to, for its entry: "deploy@10.0.0.5:22 via jump@bastion:22". */

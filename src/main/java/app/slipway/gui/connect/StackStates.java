@@ -55,7 +55,12 @@ public final class StackStates {
 
     /** The newest state seen on {@code target}, any directory. */
     public Optional<Seen> latest(String target) {
-        return load().stream().filter(s -> s.target().equals(target)).max(Comparator.comparing(Seen::at));
+        return latest(load(), target);
+    }
+
+    /** As {@link #latest(String)}, among states already loaded. */
+    static Optional<Seen> latest(List<Seen> all, String target) {
+        return all.stream().filter(s -> s.target().equals(target)).max(Comparator.comparing(Seen::at));
     }
 
     /** Keeps this one (replacing the same target and directory), the newest {@link #MAX}; failures are ignored. */
