@@ -70,12 +70,18 @@ public final class EcsCommand {
             return AwsSession.open(Optional.ofNullable(region));
         }
 
-        EcsStack read(AwsSession aws) {
-            var loader = new ProfileLoader();
-            var target = new EcsTarget(aws.region(), cluster, services.stream().map(String::strip)
+        EcsTarget target(AwsSession aws) {
+            return new EcsTarget(aws.region(), cluster, services.stream().map(String::strip)
                     .filter(s -> !s.isEmpty()).toList());
-            return EcsReader.read(aws, target, Optional.ofNullable(profile).map(loader::load),
-                    ProfileDetector.withBuiltIns(loader));
+        }
+
+        EcsStack read(AwsSession aws) {
+            return read(aws, target(aws), Optional.ofNullable(profile));
+        }
+
+        static EcsStack read(AwsSession aws, EcsTarget target, Optional<String> profile) {
+            var loader = new ProfileLoader();
+            return EcsReader.read(aws, target, profile.map(loader::load), ProfileDetector.withBuiltIns(loader));
         }
 
         EcsTiming timing() {
@@ -174,7 +180,8 @@ public final class EcsCommand {
 
     @Command(name = "rollback", mixinStandardHelpOptions = true,
             description = "Every service back to the revision it ran before the last ECS upgrade that succeeded (or"
-                    + " the one that was interrupted), in reverse order.")
+                    + " the one that was interrupted), in reverse order. Without --profile and --health-url, that"
+                    + " upgrade's are used.")
     static final class Rollback extends EcsOptions implements Callable<Integer> {
         @Option(names = "--yes", description = "Do not ask for confirmation.") boolean yes;
         @Option(names = "--break-lock", description = "Take this cluster's lock even though a run that is gone holds it.")
@@ -183,9 +190,14 @@ public final class EcsCommand {
         @Override
         public Integer call() {
             try (AwsSession aws = open()) {
-                EcsStack stack = read(aws);
-                Path dir = directory(stack);
-                Plan plan = EcsRollbackPlanner.plan(aws, stack, Optional.ofNullable(healthUrl), timing(), breakLock,
+                // The upgrade's own profile and health URL, unless given again: its rollback hint names neither.
+                EcsTarget target = target(aws);
+                Path dir = EcsRecord.directory(target.region(), target.cluster());
+                Optional<EcsRecord> upgrade = EcsRecord.toReturnTo(dir);
+                EcsStack stack = read(aws, target, Optional.ofNullable(profile)
+                        .or(() -> upgrade.map(EcsRecord::profile)));
+                Plan plan = EcsRollbackPlanner.plan(aws, stack, Optional.ofNullable(healthUrl)
+                                .or(() -> upgrade.map(EcsRecord::healthUrl)), timing(), breakLock,
                         dir, EcsRecord.history(dir), EcsRecord.interrupted(dir));
                 Confirmation.require(yes, "Return " + String.join(", ", stack.target().services()) + " on "
                         + plan.target() + " to the revisions they ran before (" + plan.to() + ")?");

@@ -230,13 +230,30 @@ class EcsCommandTest {
     }
 
     @Test
+    void theRollbackTheUpgradeSuggestsNeedsNoProfileOrHealthUrlAndChecksTheUpgradesOne() {
+        String c = cluster(true);
+        CliRun upgrade = ecs(c, "upgrade", "--to", "1.4.2", "--yes");
+        assertEquals(0, upgrade.exitCode(), upgrade.toString());
+        String hint = upgrade.out().replaceAll("(?s).*'(slipway ecs rollback [^']+)'.*", "$1");
+        assertEquals("slipway ecs rollback --cluster " + c + " --services web,job --region eu-west-1", hint);
+
+        var args = new ArrayList<>(List.of(hint.substring("slipway ".length()).split(" ")));
+        args.addAll(List.of("--yes", "--poll-every", "100ms"));
+        CliRun run = CliRun.of(args.toArray(String[]::new));
+        assertEquals(0, run.exitCode(), run.toString());
+        assertEquals(c + "-web:1", revision(standIn.taskDefinitionOf(c, "web")));
+        assertTrue(run.out().contains("Verify web"), "the upgrade's health URL is checked again:\n" + run.out());
+        assertNoSecret(run);
+    }
+
+    @Test
     void anInterruptedUpgradeIsReportedAndRefusedUntilRolledBack() {
         String c = cluster(true);
         Path record = EcsRecord.directory("eu-west-1", c);
         var entry = JournalEntry.start("upgrade", "1.4.1", "1.4.2", "r1");
         new EcsRecord("r1", "2026-11-30T00:00:00Z", "Acme", "1.4.1", List.of(
                 new EcsRecord.Revision("web", standIn.taskDefinitionOf(c, "web")),
-                new EcsRecord.Revision("job", standIn.taskDefinitionOf(c, "job")))).write(record);
+                new EcsRecord.Revision("job", standIn.taskDefinitionOf(c, "job"))), null, null).write(record);
         Journal.begin(new LocalTarget(), record.toString(), entry);
 
         assertTrue(ecs(c, "status").out().contains("was interrupted"));

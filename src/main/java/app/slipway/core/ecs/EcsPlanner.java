@@ -56,13 +56,14 @@ public final class EcsPlanner {
             throw SlipwayException.badInput("Every service already runs " + stack.profile().name() + " " + to
                     + ": there is nothing to upgrade.");
         }
+        EcsTarget target = stack.target();
         var check = LoadBalancerCheck.of(options.healthUrl(), stack.profile());
         var actions = new EcsActions(aws, stack, options.timing(), check);
-        EcsTarget target = stack.target();
         String id = ID_TIME.format(Instant.now().truncatedTo(ChronoUnit.SECONDS)) + "-" + stack.version() + "-to-" + to;
         var record = new EcsRecord(id, Instant.now().toString(), stack.profile().name(), stack.version(),
                 stack.services().stream().map(s -> new EcsRecord.Revision(s.name(),
-                        s.taskDefinition().taskDefinitionArn())).toList());
+                        s.taskDefinition().taskDefinitionArn())).toList(), stack.profile().source(),
+                check.map(c -> c.url().toString()).orElse(null));
 
         var steps = new StepList();
         steps.add(StepKind.CONNECT, "Connect to AWS", List.of("Region " + target.region() + ", credentials from the AWS"

@@ -1,7 +1,14 @@
 package app.slipway.core.ecs;
 
 import app.slipway.core.SlipwayException;
+import app.slipway.core.host.LocalTarget;
+import app.slipway.core.state.History;
+import app.slipway.core.state.HistoryEntry;
+import app.slipway.core.state.Journal;
+import app.slipway.core.state.JournalEntry;
 import app.slipway.core.state.StateHome;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
@@ -17,10 +24,17 @@ import java.util.Optional;
  * journal and history in {@code .slipway/}. {@code ecs rollback} returns to the revisions of the
  * last upgrade the history says succeeded, or of the one the journal says was interrupted.
  *
- * @param id       the run's id (also the history's backup id)
- * @param services each service and the task definition revision (ARN) it ran, in update order
+ * @param id        the run's id (also the history's backup id)
+ * @param services  each service and the task definition revision (ARN) it ran, in update order
+ * @param profile   the profile the upgrade used (built-in name or the file's absolute path), so that
+ *                  {@code ecs rollback} needs no {@code --profile}; null in records from before it was kept
+ * @param healthUrl the load balancer's health URL the upgrade checked, checked again by {@code ecs rollback}
+ *                  when none is given; null when there was none
  */
-public record EcsRecord(String id, String at, String product, String version, List<Revision> services) {
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record EcsRecord(String id, String at, String product, String version, List<Revision> services,
+                        String profile, String healthUrl) {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     public record Revision(String service, String taskDefinition) {}
@@ -40,7 +54,7 @@ public record EcsRecord(String id, String at, String product, String version, Li
     public void write(Path directory) {
         Path file = file(directory, id);
         try {
-            app.slipway.core.state.StateHome.writeAtomically(file, JSON.writeValueAsBytes(this));
+            StateHome.writeAtomically(file, JSON.writeValueAsBytes(this));
         } catch (IOException e) {
             throw SlipwayException.refused("Cannot write " + file + " (" + e.getMessage() + "): check the permissions"
                     + " there; nothing on AWS was changed.");
@@ -59,13 +73,38 @@ public record EcsRecord(String id, String at, String product, String version, Li
     }
 
     /** The journal an interrupted ECS run left in the cluster's record on this machine, if any. */
-    public static Optional<app.slipway.core.state.JournalEntry> interrupted(Path directory) {
-        return app.slipway.core.state.Journal.find(new app.slipway.core.host.LocalTarget(), directory.toString());
+    public static Optional<JournalEntry> interrupted(Path directory) {
+        return Journal.find(new LocalTarget(), directory.toString());
     }
 
     /** Every ECS run this machine recorded for the cluster, oldest first. */
-    public static List<app.slipway.core.state.HistoryEntry> history(Path directory) {
-        return app.slipway.core.state.History.read(new app.slipway.core.host.LocalTarget(), directory.toString());
+    public static List<HistoryEntry> history(Path directory) {
+        return History.read(new LocalTarget(), directory.toString());
+    }
+
+    /**
+     * The id of the upgrade {@code ecs rollback} returns from: the interrupted one, else the last one
+     * the history says succeeded (a failed one has already gone back by itself).
+     */
+    public static Optional<String> idToReturnFrom(List<HistoryEntry> history,
+                                                  Optional<JournalEntry> interrupted) {
+        return interrupted.map(JournalEntry::backupId).or(() -> lastSucceeded(history));
+    }
+
+    /** The record {@code ecs rollback} would return to, if this machine has it. */
+    public static Optional<EcsRecord> toReturnTo(Path directory) {
+        return idToReturnFrom(history(directory), interrupted(directory)).flatMap(id -> read(directory, id));
+    }
+
+    private static Optional<String> lastSucceeded(List<HistoryEntry> history) {
+        for (int i = history.size() - 1; i >= 0; i--) {
+            var e = history.get(i);
+            if ("upgrade".equals(e.command()) && HistoryEntry.SUCCEEDED.equals(e.result())
+                    && e.backupId() != null) {
+                return Optional.of(e.backupId());
+            }
+        }
+        return Optional.empty();
     }
 
     public Optional<String> revisionOf(String service) {

@@ -34,7 +34,7 @@ public final class EcsRollbackPlanner {
                             boolean breakLock, Path directory, List<HistoryEntry> history,
                             Optional<JournalEntry> interrupted) {
         EcsTarget target = stack.target();
-        String id = interrupted.map(JournalEntry::backupId).or(() -> lastSucceeded(history)).orElseThrow(() ->
+        String id = EcsRecord.idToReturnFrom(history, interrupted).orElseThrow(() ->
                 SlipwayException.refused("No ECS upgrade of cluster " + target.cluster() + " in " + target.region()
                         + " that succeeded is recorded on this machine (" + directory + "): there is nothing to return to."));
         EcsRecord record = EcsRecord.read(directory, id).orElseThrow(() -> SlipwayException.refused("The revisions"
@@ -87,16 +87,6 @@ public final class EcsRollbackPlanner {
                 stack.version(), to, notes, steps.steps(), Recovery.NONE, new Plan.LockTerms("ecs rollback", breakLock),
                 Journaling.CLOSE_INTERRUPTED, new RollbackWording(target, returning), stack.redactor(),
                 check.map(c -> c.url().toString()));
-    }
-
-    private static Optional<String> lastSucceeded(List<HistoryEntry> history) {
-        for (int i = history.size() - 1; i >= 0; i--) {
-            HistoryEntry e = history.get(i);
-            if ("upgrade".equals(e.command()) && HistoryEntry.SUCCEEDED.equals(e.result()) && e.backupId() != null) {
-                return Optional.of(e.backupId());
-            }
-        }
-        return Optional.empty();
     }
 
     private static TaskDefinition describe(AwsSession aws, String arn) {
