@@ -14,6 +14,7 @@ import app.slipway.core.host.LocalTarget;
 import app.slipway.core.profile.DurationText;
 import app.slipway.core.profile.ProfileDetector;
 import app.slipway.core.profile.ProfileLoader;
+import app.slipway.core.releases.RegistryTags;
 import app.slipway.core.run.Plan;
 import app.slipway.core.run.Runner;
 import app.slipway.core.stack.EnvFile;
@@ -122,7 +123,7 @@ public final class EcsCommand {
         Plan plan(AwsSession aws, EcsStack stack, boolean breakLock) {
             Path dir = directory(stack);
             return EcsPlanner.plan(aws, stack, new EcsUpgradeOptions(to, Optional.ofNullable(healthUrl), timing(),
-                    breakLock), dir, EcsRecord.interrupted(dir));
+                    breakLock, RegistryTags.standard()::tags), dir, EcsRecord.interrupted(dir));
         }
     }
 

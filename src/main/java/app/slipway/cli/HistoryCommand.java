@@ -5,8 +5,6 @@ import app.slipway.core.host.Target;
 import app.slipway.core.state.History;
 import app.slipway.core.state.HistoryEntry;
 import java.io.PrintWriter;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -51,7 +49,7 @@ public final class HistoryCommand implements Callable<Integer> {
         sb.append(newestFirst.size()).append(newestFirst.size() == 1 ? " run" : " runs").append(" recorded for ")
                 .append(directory).append(", newest first:\n");
         for (HistoryEntry e : newestFirst) {
-            sb.append('\n').append(when(e.when())).append("  ").append(or(e.command(), "run")).append(' ')
+            sb.append('\n').append(BackupText.when(e.when(), "(time not recorded)")).append("  ").append(or(e.command(), "run")).append(' ')
                     .append(versions(e)).append(": ").append(or(e.result(), "unknown result"))
                     .append(", ").append(seconds(e.durationMs())).append(", by ").append(or(e.who(), "unknown")).append('\n');
             if (e.backupId() != null && !e.backupId().isBlank()) sb.append("   backup ").append(e.backupId()).append('\n');
@@ -81,15 +79,6 @@ public final class HistoryCommand implements Callable<Integer> {
         if (from && to) return e.from().equals(e.to()) ? e.to() : e.from() + " → " + e.to();
         if (to) return "→ " + e.to();
         return from ? e.from() : "(versions not recorded)";
-    }
-
-    private static String when(String iso) {
-        if (iso == null || iso.isBlank()) return "(time not recorded)";
-        try {
-            return BackupText.when(Instant.parse(iso));
-        } catch (DateTimeParseException ex) {
-            return iso;
-        }
     }
 
     private static String seconds(long millis) {

@@ -27,8 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
  * balancer and CloudWatch logs for real are in {@code e2e.EcsEndToEndTest}.
  */
 class EcsCommandTest {
-    static final String WEB = "registry.example.com/acme/server";
-    static final String WORKER = "registry.example.com/acme/worker";
+    static String WEB;
+    static String WORKER;
     static final String SECRET = "s3cr3t-key-base-0123456789";
     static final String DB_PASSWORD = "hunter22pw";
 
@@ -38,6 +38,13 @@ class EcsCommandTest {
 
     @BeforeAll
     static void standIn() throws Exception {
+        // The product's two repositories, with the versions the tests use, in the testbed's registry:
+        // the plan asks it whether the new tag exists before anything is registered.
+        var testbed = app.slipway.testbed.Testbed.require();
+        for (String tag : List.of("1.4.1", "1.4.2", "1.9.0", "1.9.1", "1.9.2", "1.9.3")) {
+            WEB = testbed.registryCopy("acme/server", tag);
+            WORKER = testbed.registryCopy("acme/worker", tag);
+        }
         standIn = new EcsStandIn();
         app.slipway.ecs.StandInAws.use(standIn);
         profile = dir.resolve("acme.yml");
@@ -119,6 +126,18 @@ class EcsCommandTest {
         assertEquals(0, json.exitCode(), json.toString());
         assertTrue(json.out().strip().startsWith("{") && json.out().contains("\"deploy\""), json.out());
         assertNoSecret(json);
+    }
+
+    @Test
+    void aVersionTheRegistryDoesNotHaveIsRefusedBeforeAnythingIsRegistered() {
+        String c = cluster(true);
+        int before = standIn.calls("RegisterTaskDefinition").size();
+        CliRun run = ecs(c, "upgrade", "--to", "1.4.20", "--yes");
+        assertEquals(3, run.exitCode(), run.toString());
+        assertEquals(WEB + ", " + WORKER + " have no tag 1.4.20: check --to against 'slipway versions'; nothing on AWS"
+                + " was changed.", run.err().strip());
+        assertEquals(before, standIn.calls("RegisterTaskDefinition").size());
+        assertEquals(c + "-web:1", revision(standIn.taskDefinitionOf(c, "web")));
     }
 
     @Test

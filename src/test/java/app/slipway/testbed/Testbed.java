@@ -272,6 +272,39 @@ public final class Testbed {
         }
     }
 
+    /**
+     * Puts the testbed's small shell-less image into the registry again as {@code repository:tag}
+     * (its blobs mounted, its manifest put under the new name), for tests whose profile needs
+     * repositories and tags of its own that a registry really has. Returns {@code REGISTRY/repository}.
+     */
+    public String registryCopy(String repository, String tag) throws IOException {
+        String source = "slipway-fixture/noshell";
+        String manifestType = "application/vnd.docker.distribution.manifest.v2+json";
+        HttpClient client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+        String base = "http://" + registry() + "/v2/";
+        try {
+            String manifest = client.send(HttpRequest.newBuilder(URI.create(base + source + "/manifests/1"))
+                    .header("Accept", manifestType).timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString()).body();
+            var digests = java.util.regex.Pattern.compile("\"digest\"\\s*:\\s*\"(sha256:[0-9a-f]+)\"").matcher(manifest);
+            while (digests.find()) {
+                var mount = client.send(HttpRequest.newBuilder(URI.create(base + repository + "/blobs/uploads/?mount="
+                        + digests.group(1) + "&from=" + source)).timeout(TIMEOUT)
+                        .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
+                if (mount.statusCode() != 201) throw new IOException("mounting " + digests.group(1) + " into "
+                        + repository + ": HTTP " + mount.statusCode());
+            }
+            var put = client.send(HttpRequest.newBuilder(URI.create(base + repository + "/manifests/" + tag))
+                    .header("Content-Type", manifestType).timeout(TIMEOUT)
+                    .PUT(HttpRequest.BodyPublishers.ofString(manifest)).build(), HttpResponse.BodyHandlers.ofString());
+            if (put.statusCode() != 201) throw new IOException("putting " + repository + ":" + tag + ": HTTP "
+                    + put.statusCode() + " " + put.body());
+            return registry() + "/" + repository;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+    }
+
     /** Connects to sshd and returns its identification line (e.g. {@code SSH-2.0-OpenSSH_9.2p1 …}). */
     public String sshBanner() throws IOException {
         try (Socket socket = new Socket()) {

@@ -25,4 +25,14 @@ public final class BackupText {
     public static String when(Instant at) {
         return WHEN.format(at);
     }
+
+    /** A recorded ISO time the same way; {@code missing} without one, as it is when an older Slipway wrote another form. */
+    public static String when(String iso, String missing) {
+        if (iso == null || iso.isBlank()) return missing;
+        try {
+            return when(Instant.parse(iso));
+        } catch (java.time.format.DateTimeParseException e) {
+            return iso;
+        }
+    }
 }

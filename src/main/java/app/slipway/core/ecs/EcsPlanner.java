@@ -50,12 +50,16 @@ public final class EcsPlanner {
                 throw EcsActions.inProgress(s.name(), d);
             });
         }
-        String to = spelled(options.to(), stack.version());
-        List<NewRevision> revisions = stack.services().stream().map(s -> NewRevision.of(s, stack.profile(), to)).toList();
-        if (revisions.stream().allMatch(NewRevision::unchanged)) {
-            throw SlipwayException.badInput("Every service already runs " + stack.profile().name() + " " + to
+        String guess = spelled(options.to(), stack.version());
+        List<NewRevision> guessed = revisions(stack, guess);
+        if (guessed.stream().allMatch(NewRevision::unchanged)) {
+            throw SlipwayException.badInput("Every service already runs " + stack.profile().name() + " " + guess
                     + ": there is nothing to upgrade.");
         }
+        var images = ReleaseImages.check(guessed.stream().flatMap(r -> r.changes().stream()).map(ImageChange::to)
+                .toList(), guess, options.tagsOf());
+        String to = images.version();
+        List<NewRevision> revisions = to.equals(guess) ? guessed : revisions(stack, to);
         EcsTarget target = stack.target();
         var check = LoadBalancerCheck.of(options.healthUrl(), stack.profile());
         var actions = new EcsActions(aws, stack, options.timing(), check);
@@ -118,6 +122,7 @@ public final class EcsPlanner {
                 actions.verify(reversed.get(reversed.size() - 1).service().name())));
 
         List<String> notes = new ArrayList<>(stack.notes());
+        notes.addAll(images.notes());
         if (check.isEmpty()) {
             notes.add("No --health-url given: ECS's own deployment result is the only check that the new version"
                     + " serves (give the load balancer's address to have " + stack.profile().health().url().getRawPath()
@@ -128,6 +133,10 @@ public final class EcsPlanner {
                 new Plan.LockTerms("ecs upgrade", options.breakLock()), Journaling.BEGIN,
                 new EcsWording(stack, to, actions.moves()), stack.redactor(),
                 check.map(c -> c.url().toString()));
+    }
+
+    private static List<NewRevision> revisions(EcsStack stack, String version) {
+        return stack.services().stream().map(s -> NewRevision.of(s, stack.profile(), version)).toList();
     }
 
     static void verifyStep(StepList steps, Optional<LoadBalancerCheck> check, String service, EcsActions actions) {

@@ -44,7 +44,7 @@ public final class EcsViewModel {
         notes.set(String.join("\n", stack.notes()));
         var status = EcsStatus.read(stack);
         lastRun.set(status.lastRun().map(h -> "Last run from this computer: " + h.command() + " " + h.from() + " → "
-                + h.to() + ", " + h.result() + " (" + h.when() + ").").orElse(""));
+                + h.to() + ", " + h.result() + " (" + app.slipway.core.backup.BackupText.when(h.when(), "time not recorded") + ").").orElse(""));
         problem.set(problems(stack.services(), status));
     }
 

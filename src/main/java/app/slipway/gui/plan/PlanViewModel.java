@@ -151,7 +151,8 @@ public final class PlanViewModel {
         error.set("");
         executor.run("plan-ecs", () -> app.slipway.core.ecs.EcsPlanner.plan(ecs.aws(), ecs.stack(),
                 new app.slipway.core.ecs.EcsUpgradeOptions(version, ecs.healthUrl(),
-                        app.slipway.core.ecs.EcsTiming.standard(app.slipway.core.ecs.EcsTiming.DEADLINE), false),
+                        app.slipway.core.ecs.EcsTiming.standard(app.slipway.core.ecs.EcsTiming.DEADLINE), false,
+                        app.slipway.core.releases.RegistryTags.standard()::tags),
                 ecs.directory(), app.slipway.core.ecs.EcsRecord.interrupted(ecs.directory())),
                 planned -> {
                     if (mine == generation) show(planned);

@@ -106,7 +106,7 @@ final class BackupsTabs {
         var table = new TableView<>(model.history);
         table.setId("stack-history");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(historyColumn("When", BackupsTabs::when, 150));
+        table.getColumns().add(historyColumn("When", h -> BackupText.when(h.when(), ""), 150));
         table.getColumns().add(historyColumn("Run", HistoryEntry::command, 80));
         table.getColumns().add(historyColumn("Versions", h -> h.from() == null || h.from().equals(h.to())
                 ? String.valueOf(h.to()) : h.from() + " → " + h.to(), 130));
@@ -120,16 +120,6 @@ final class BackupsTabs {
         tab.setId("tab-history");
         tab.setClosable(false);
         return tab;
-    }
-
-    /** As the backups show their time; a line an older Slipway wrote in another form is shown as it is. */
-    private static String when(HistoryEntry h) {
-        if (h.when() == null) return "";
-        try {
-            return BackupText.when(java.time.Instant.parse(h.when()));
-        } catch (java.time.format.DateTimeParseException e) {
-            return h.when();
-        }
     }
 
     private static TableColumn<BackupSummary, String> column(String name, Function<BackupSummary, String> value, double width) {
