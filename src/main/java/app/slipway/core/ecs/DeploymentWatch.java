@@ -60,7 +60,11 @@ final class DeploymentWatch {
                 }
                 Deployment d = mine.get();
                 String state = d.rolloutStateAsString();
-                if ("COMPLETED".equals(state)) return;
+                if ("COMPLETED".equals(state)) {
+                    listener.on(new RunEvent.Notice(service + ": deployment completed, " + d.runningCount() + " of "
+                            + d.desiredCount() + " new tasks running."));
+                    return;
+                }
                 if ("FAILED".equals(state)) {
                     throw failed(service, deploymentId, running, "its deployment failed"
                             + (d.rolloutStateReason() == null ? "" : " (" + d.rolloutStateReason().strip() + ")"));
