@@ -71,8 +71,8 @@ class FleetWizardTest {
 
             driver.awaitStep(Step.PLAN, 10);
             driver.await("the rolling plan", 90, () -> driver.text("plan-heading").contains("Rolling upgrade"));
-            robot.clickOn("#plan-backup");
-            driver.await("the plan without backups", 90, () -> driver.text("plan-steps").contains("web-3 · Restart"));
+            driver.await("every server's steps", 90, () -> driver.text("plan-steps").contains("web-3 · Restart"));
+            assertTrue(driver.text("plan-steps").contains("web-1 (primary) · Back up"), driver.text("plan-steps"));
             driver.screenshot("4-plan-fleet");
             driver.clickPrimary();
 
@@ -84,6 +84,8 @@ class FleetWizardTest {
             driver.awaitStep(Step.RESULT, 600);
             driver.await("the outcome", 60, () -> driver.visibleText().contains("2.1.0"));
             driver.screenshot("6-result-fleet");
+            assertTrue(driver.visibleText().contains("Roll back to 2.0.0"), "the fleet's way back is offered:\n"
+                    + driver.visibleText());
             for (int i = 1; i <= 3; i++) assertEquals("2.1.0", stack.up(i), "server " + i);
         }
     }

@@ -59,17 +59,21 @@ public final class FleetRollback {
         return plans;
     }
 
+    /** The node {@code plan} (one of {@link #plan}'s) returns. */
+    public static NodeStack nodeOf(FleetStacks stacks, Plan plan) {
+        return stacks.inOrder().stream().filter(n -> (n.connection().target().describe() + n.stack().files().directory())
+                .equals(plan.target() + plan.directory())).findFirst().orElseThrow();
+    }
+
     public static FleetResult run(FleetStacks stacks, List<Plan> plans, Function<String, RunListener> listeners) {
         if (plans.isEmpty()) {
             FleetRecord.endJournal(stacks.fleet());
             return new FleetResult(ExitCode.DONE, "No node had been changed: nothing to roll back.", java.util.Map.of());
         }
-        var byDir = new LinkedHashMap<String, NodeStack>();
-        stacks.inOrder().forEach(n -> byDir.put(n.connection().target().describe() + n.stack().files().directory(), n));
         var results = new LinkedHashMap<String, RunResult>();
         ExitCode worst = ExitCode.DONE;
         for (Plan plan : plans) {
-            NodeStack n = byDir.get(plan.target() + plan.directory());
+            NodeStack n = nodeOf(stacks, plan);
             RunResult r = new Runner(n.connection().target(), plan, listeners.apply(n.node().name())).run();
             results.put(n.node().name(), r);
             if (r.exitCode() != ExitCode.DONE) {

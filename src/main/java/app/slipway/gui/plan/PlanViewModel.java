@@ -16,6 +16,7 @@ import app.slipway.core.upgrade.UpgradeOptions;
 import app.slipway.core.upgrade.UpgradePlanner;
 import app.slipway.gui.background.BackgroundExecutor;
 import app.slipway.gui.background.ErrorText;
+import app.slipway.gui.fleet.ServerEvents;
 import app.slipway.gui.shell.Navigator;
 import app.slipway.gui.shell.RunJob;
 import app.slipway.gui.shell.WizardSession;
@@ -224,16 +225,9 @@ public final class PlanViewModel {
     private void startFleet() {
         var planned = fleetPlan;
         var groups = new java.util.IdentityHashMap<>(stepGroups);
-        java.util.function.Function<app.slipway.core.events.RunListener, app.slipway.core.run.RunResult> work = listener -> {
-            Object lock = new Object(); // the servers report from their own threads; the page takes one at a time
-            var result = new app.slipway.core.fleet.FleetRun(planned, name -> event -> {
-                synchronized (lock) {
-                    listener.on(byServer(name, event));
-                }
-            }).run();
-            return new app.slipway.core.run.RunResult(RunKind.UPGRADE, planned.from(), planned.to(), result.exitCode(),
-                    result.message(), null, Optional.empty(), List.of(), java.util.Map.of(), java.time.Duration.ZERO);
-        };
+        java.util.function.Function<app.slipway.core.events.RunListener, app.slipway.core.run.RunResult> work = listener ->
+                ServerEvents.result(RunKind.UPGRADE, planned.from(), planned.to(),
+                        new app.slipway.core.fleet.FleetRun(planned, ServerEvents.byServer(listener)).run());
         session.job.set(new RunJob("Rolling upgrade of " + planned.product() + " " + planned.from() + " → " + planned.to(),
                 RunKind.UPGRADE, List.copyOf(steps), 0, work, Cancellation.none(), groups, () -> serving(planned)));
         session.result.set(null);
@@ -252,21 +246,6 @@ public final class PlanViewModel {
         String order = String.join(" → ", planned.nodes().stream().map(n -> n.name()).toList());
         return (up.isEmpty() ? "No server serves right now" : "Serving now: " + String.join(", ", up))
                 + "  ·  rollout " + order;
-    }
-
-    /** A server's log lines and notices say whose they are (steps say it through their rows). */
-    private static app.slipway.core.events.RunEvent byServer(String name, app.slipway.core.events.RunEvent event) {
-        if (event instanceof app.slipway.core.events.RunEvent.LogLine l) {
-            return new app.slipway.core.events.RunEvent.LogLine(name + " " + l.source(), l.line());
-        }
-        if (event instanceof app.slipway.core.events.RunEvent.Notice n) {
-            return new app.slipway.core.events.RunEvent.Notice(name + ": " + n.message());
-        }
-        if (event instanceof app.slipway.core.events.RunEvent.PullProgress p) { // a progress bar per server and image
-            return new app.slipway.core.events.RunEvent.PullProgress(name + " " + p.image(), p.layer(), p.status(),
-                    p.current(), p.total());
-        }
-        return event;
     }
 
     /** The values typed for keys a compose file requires, blank ones left out. */

@@ -147,7 +147,8 @@ public final class ResultPage implements WizardPage {
         var title = sectionTitle("Roll back");
         var why = mutedNote();
         why.textProperty().bind(model.rollbackNoteProperty());
-        var database = new CheckBox("Also restore the _database and volumes from the backup (the app is stopped meanwhile)");
+        var database = new CheckBox();
+        database.textProperty().bind(model.restoreDatabaseLabelProperty());
         database.selectedProperty().bindBidirectional(model.restoreDatabase);
         database.visibleProperty().bind(model.restoreDatabaseOfferedProperty());
         database.managedProperty().bind(database.visibleProperty());

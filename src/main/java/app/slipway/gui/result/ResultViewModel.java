@@ -13,6 +13,7 @@ import app.slipway.core.stack.StackFilesReader;
 import app.slipway.core.stack.StackState;
 import app.slipway.gui.background.BackgroundExecutor;
 import app.slipway.gui.background.ErrorText;
+import app.slipway.gui.fleet.FleetRollbackJob;
 import app.slipway.gui.shell.Navigator;
 import app.slipway.gui.shell.RunJob;
 import app.slipway.gui.shell.WizardSession;
@@ -64,6 +65,10 @@ public final class ResultViewModel {
     private static final String COMPOSE_BACKUP = "Backup";
     private static final String COMPOSE_ROLLBACK = "Returns .env, the compose file and the images to the backup's"
             + " state, then restarts and verifies. The database stays as it is unless you ask for it below.";
+    private final StringProperty restoreDatabaseLabel = new SimpleStringProperty(this, "restoreDatabaseLabel",
+            COMPOSE_RESTORE);
+    private static final String COMPOSE_RESTORE = "Also restore the _database and volumes from the backup (the app is"
+            + " stopped meanwhile)";
     private final ObservableList<ServiceLog> logs = FXCollections.observableArrayList();
     private final StringProperty url = new SimpleStringProperty(this, "url", "");
     private final StringProperty urlNote = new SimpleStringProperty(this, "urlNote", "");
@@ -113,20 +118,27 @@ public final class ResultViewModel {
                 .map(e -> new ServiceLog(e.getKey(), e.getValue().stream().map(redactor::redact).toList()))
                 .toList());
         backupLocation.set(result.backupId() == null ? "" : directory() + "/backups/" + result.backupId());
-        // one stack's rollback; several servers go back with `slipway fleet rollback`
-        rollbackOffered.set(outcome.rollbackOffered() && session.fleet.get() == null);
+        rollbackOffered.set(outcome.rollbackOffered());
         rollbackLabel.set(result.exitCode() == ExitCode.DONE && result.from() != null
                 ? "Roll back to " + result.from() : "Roll back");
-        restoreDatabaseOffered.set(outcome.rollbackOffered() && result.backupId() != null && ecs == null);
+        // several servers: the primary's database backup, restored only there (README §Several servers)
+        restoreDatabaseOffered.set(outcome.rollbackOffered() && ecs == null
+                && (result.backupId() != null || session.fleet.get() != null));
         restoreDatabase.set(false);
         error.set("");
         url.set("");
         urlNote.set("");
         urlUnknown.set(false);
         updatePrimary();
-        backupTitle.set(ecs != null ? "Revisions to return to (kept on this computer)" : COMPOSE_BACKUP);
+        boolean servers = session.fleet.get() != null;
+        backupTitle.set(ecs != null ? "Revisions to return to (kept on this computer)"
+                : servers ? "Backup of the primary (each server keeps its own)" : COMPOSE_BACKUP);
         rollbackNote.set(ecs != null ? "Returns each service to the task definition revision it ran before the upgrade,"
-                + " in reverse order, each deployment followed to its end." : COMPOSE_ROLLBACK);
+                + " in reverse order, each deployment followed to its end." : servers ? "Returns every server to the"
+                + " backup the upgrade took of it (.env, the compose file and the images), the primary last, each"
+                + " restarted and verified. The database stays as it is unless you ask for it below." : COMPOSE_ROLLBACK);
+        restoreDatabaseLabel.set(servers ? "Also restore the _database and volumes on the primary from its backup"
+                + " (the primary is stopped meanwhile)" : COMPOSE_RESTORE);
         if (ecs != null) {
             // ECS: the revisions to return to are remembered on this computer; the address is the load balancer's.
             backupLocation.set(result.backupId() == null ? ""
@@ -227,6 +239,10 @@ public final class ResultViewModel {
             rollBackEcs(confirm);
             return;
         }
+        if (session.fleet.get() != null) {
+            rollBackFleet(confirm);
+            return;
+        }
         if (connection == null || profile == null) {
             error.set("The connection to the target is gone: start over to connect again.");
             return;
@@ -240,6 +256,36 @@ public final class ResultViewModel {
             busy.set(false);
             if (!confirm.test(RollbackPlanner.question(plan))) return;
             RollbackJob.start(session, navigator, connection.target(), plan);
+        }, failure -> {
+            busy.set(false);
+            error.set(ErrorText.of(failure));
+        });
+    }
+
+    /** Several servers: each read again, then back to the backups the last fleet upgrade took, the primary last. */
+    private void rollBackFleet(Predicate<String> confirm) {
+        var fleet = session.fleet.get().fleet();
+        boolean database = restoreDatabaseOffered.get() && restoreDatabase.get();
+        busy.set(true);
+        error.set("");
+        executor.run("prepare the rollback", () -> FleetRollbackJob.prepare(fleet, database), back -> {
+            busy.set(false);
+            if (back.plans().isEmpty()) {
+                back.stacks().close();
+                error.set("No server had been changed by the last fleet upgrade: there is nothing to roll back.");
+                return;
+            }
+            if (!confirm.test(back.question())) {
+                back.stacks().close();
+                return;
+            }
+            // the servers as they are now (the session closes the old connections)
+            var primary = back.stacks().node(back.stacks().fleet().primary());
+            session.fleet.set(back.stacks());
+            session.stack.set(primary.stack());
+            session.connection.set(primary.connection());
+            session.job.set(back.job());
+            navigator.goTo(Navigator.Step.RUN);
         }, failure -> {
             busy.set(false);
             error.set(ErrorText.of(failure));
@@ -298,6 +344,11 @@ public final class ResultViewModel {
 
     public ReadOnlyStringProperty rollbackNoteProperty() {
         return rollbackNote;
+    }
+
+    /** The "also restore the database" choice, with its mnemonic. */
+    public ReadOnlyStringProperty restoreDatabaseLabelProperty() {
+        return restoreDatabaseLabel;
     }
 
     public ObservableList<ServiceLog> logs() {

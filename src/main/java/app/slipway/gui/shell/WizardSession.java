@@ -47,6 +47,15 @@ public final class WizardSession implements AutoCloseable {
         connection.addListener((obs, old, now) -> {
             if (old != null && old != now) closeQuietly(old);
         });
+        fleet.addListener((obs, old, now) -> {
+            if (old != null && old != now) {
+                try {
+                    old.close();
+                } catch (RuntimeException ignored) {
+                    // as below: a dead session has nothing to tell
+                }
+            }
+        });
         ecs.addListener((obs, old, now) -> {
             if (old != null && old != now) old.close();
         });
