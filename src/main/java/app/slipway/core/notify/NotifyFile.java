@@ -105,7 +105,8 @@ public final class NotifyFile {
                 yield new WebhookChannel(url(c.required("url")), headers(c.get("headers")));
             }
             case "smtp" -> {
-                c.allowOnly(List.of("type", "host", "port", "starttls", "username", "password", "password_env", "from", "to"));
+                c.allowOnly(List.of("type", "host", "port", "tls", "starttls", "username", "password", "password_env",
+                        "from", "to"));
                 yield new SmtpChannel(smtp(c));
             }
             default -> throw type.invalid("must be ntfy, gotify, webhook or smtp (got '" + type.text("") + "')");
@@ -114,8 +115,16 @@ public final class NotifyFile {
 
     private SmtpChannel.Settings smtp(SettingsMap c) {
         String host = c.required("host").nonEmptyText("the mail server's host name");
-        boolean starttls = c.get("starttls").map(Setting::bool).orElse(true);
-        int port = c.get("port").map(p -> p.integer(1, 65535)).orElse(starttls ? 587 : 25);
+        Optional<Integer> givenPort = c.get("port").map(p -> p.integer(1, 65535));
+        Optional<Boolean> starttls = c.get("starttls").map(Setting::bool);
+        // TLS from the first byte when asked, or on SMTPS's port 465 unless STARTTLS is asked for there
+        boolean tls = c.get("tls").map(Setting::bool).orElse(givenPort.equals(Optional.of(465)) && starttls.isEmpty());
+        if (tls && starttls.orElse(false)) {
+            throw c.get("starttls").get().invalid("cannot be true beside tls: true (TLS from the first byte needs no"
+                    + " STARTTLS): keep one of them");
+        }
+        SmtpSecurity security = tls ? SmtpSecurity.TLS : starttls.orElse(true) ? SmtpSecurity.STARTTLS : SmtpSecurity.NONE;
+        int port = givenPort.orElse(security.defaultPort);
         Optional<SmtpChannel.Login> login = Optional.empty();
         if (c.has("username")) {
             String user = c.required("username").nonEmptyText("a user name");
@@ -128,7 +137,7 @@ public final class NotifyFile {
         var to = new ArrayList<String>();
         for (Setting recipient : c.required("to").list()) to.add(address(recipient));
         if (to.isEmpty()) throw c.required("to").invalid("must name at least one address");
-        return new SmtpChannel.Settings(host, port, starttls, login, from, to);
+        return new SmtpChannel.Settings(host, port, security, login, from, to);
     }
 
     private static String address(Setting value) {

@@ -19,17 +19,19 @@ import javax.net.ssl.SSLSocketFactory;
 
 /**
  * A mail through an SMTP server (the JDK has no mail API, so this speaks the protocol itself):
- * EHLO, STARTTLS unless told not to (then EHLO again), AUTH PLAIN or LOGIN when a user is given,
- * then one message to every recipient. A password is only ever sent over TLS.
+ * TLS from the first byte (SMTPS) or EHLO then STARTTLS (then EHLO again) unless told to speak
+ * plainly, AUTH PLAIN or LOGIN when a user is given, then one message to every recipient. A
+ * password is only ever sent over TLS.
  */
 public final class SmtpChannel implements Channel {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     /**
-     * @param starttls require STARTTLS before anything else is said (false: a plain session, e.g. a local relay)
-     * @param login user name and password, when the server wants a login
+     * @param security TLS from the start, STARTTLS required before anything else is said, or a plain session
+     * @param login    user name and password, when the server wants a login
      */
-    public record Settings(String host, int port, boolean starttls, Optional<Login> login, String from, List<String> to) {
+    public record Settings(String host, int port, SmtpSecurity security, Optional<Login> login, String from,
+                           List<String> to) {
         public Settings {
             to = List.copyOf(to);
         }
@@ -51,11 +53,16 @@ public final class SmtpChannel implements Channel {
         this(settings, defaultTls(), Clock.systemDefaultZone());
     }
 
-    /** @param tls the TLS sockets for STARTTLS (tests trust their own server's certificate) */
+    /** @param tls the TLS sockets for SMTPS and STARTTLS (tests trust their own server's certificate) */
     public SmtpChannel(Settings settings, SSLSocketFactory tls, Clock clock) {
         this.settings = settings;
         this.tls = tls;
         this.clock = clock;
+    }
+
+    /** What notify.yml said, for its tests. */
+    Settings settings() {
+        return settings;
     }
 
     private static SSLSocketFactory defaultTls() {
@@ -75,9 +82,10 @@ public final class SmtpChannel implements Channel {
     public void send(Notification n) {
         String mail = MailMessage.of(settings.from(), settings.to(), n.title(), n.text(), ZonedDateTime.now(clock));
         try (SmtpConnection smtp = SmtpConnection.open(settings.host(), settings.port(), TIMEOUT)) {
+            if (settings.security() == SmtpSecurity.TLS) smtp.startTls(tls, settings.host(), settings.port());
             expect(smtp.read(), 220, "did not greet Slipway");
             SmtpReply ehlo = hello(smtp);
-            if (settings.starttls()) {
+            if (settings.security() == SmtpSecurity.STARTTLS) {
                 if (!ehlo.offers("STARTTLS")) throw refused("offers no STARTTLS", "set starttls: false in notify.yml only if it has no TLS at all");
                 expect(smtp.command("STARTTLS"), 220, "refused STARTTLS");
                 smtp.startTls(tls, settings.host(), settings.port());
@@ -95,7 +103,8 @@ public final class SmtpChannel implements Channel {
             smtp.command("QUIT"); // the mail is accepted; how the server says goodbye does not matter
         } catch (SSLException e) {
             throw refused("could not be spoken to over TLS (its certificate is not trusted for " + settings.host()
-                    + ", or TLS failed)");
+                    + (settings.security() == SmtpSecurity.TLS ? ", or it does not speak TLS from the first byte: then"
+                    + " remove tls: true to use STARTTLS" : ", or TLS failed") + ")");
         } catch (IOException e) {
             throw refused("cannot be reached (" + why(e) + ")");
         }

@@ -53,10 +53,34 @@ class NotifyFileTest {
                     starttls: false
                     from: slipway@localhost.localdomain
                     to: root@localhost.localdomain
+                  - type: smtp
+                    host: smtp.example.net
+                    tls: true
+                    from: alerts@example.com
+                    to: ops@example.com
                 """, Map.of("GOTIFY_TOKEN", "A1b2C3")::get);
 
         assertEquals(List.of("ntfy (ntfy.sh)", "gotify (gotify.example.com)", "webhook (hooks.example.com)",
-                "smtp (mail.example.com:587)", "smtp (127.0.0.1:25)"), channels, "ports default to 587 with STARTTLS, else 25");
+                "smtp (mail.example.com:587)", "smtp (127.0.0.1:25)", "smtp (smtp.example.net:465)"), channels,
+                "ports default to 587 with STARTTLS, 465 with TLS from the start, else 25");
+    }
+
+    private static SmtpSecurity security(String channel) {
+        var smtp = (SmtpChannel) NotifyFile.parse("channels:\n  - {type: smtp, host: m.example, from: a@b.example,"
+                + " to: c@d.example, " + channel + "}\n", FILE, NO_ENV).get(0);
+        return smtp.settings().security();
+    }
+
+    @Test
+    void smtpSecurityIsTlsOnPort465UnlessStarttlsIsAskedForThere() {
+        assertEquals(SmtpSecurity.STARTTLS, security("port: 587"));
+        assertEquals(SmtpSecurity.TLS, security("port: 465"));
+        assertEquals(SmtpSecurity.TLS, security("tls: true"));
+        assertEquals(SmtpSecurity.STARTTLS, security("port: 465, starttls: true"));
+        assertEquals(SmtpSecurity.NONE, security("starttls: false"));
+        assertEquals(FILE + ", line 2: channels[0].starttls cannot be true beside tls: true (TLS from the first byte"
+                + " needs no STARTTLS): keep one of them.", refusal("channels:\n  - {type: smtp, host: m.example,"
+                + " from: a@b.example, to: c@d.example, tls: true, starttls: true}\n"));
     }
 
     @Test

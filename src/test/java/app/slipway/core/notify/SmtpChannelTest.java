@@ -34,7 +34,11 @@ class SmtpChannelTest {
     @TempDir Path dir;
 
     private static SmtpChannel.Settings settings(int port, boolean starttls, Optional<SmtpChannel.Login> login) {
-        return new SmtpChannel.Settings("127.0.0.1", port, starttls, login, "slipway@example.com",
+        return settings(port, starttls ? SmtpSecurity.STARTTLS : SmtpSecurity.NONE, login);
+    }
+
+    private static SmtpChannel.Settings settings(int port, SmtpSecurity security, Optional<SmtpChannel.Login> login) {
+        return new SmtpChannel.Settings("127.0.0.1", port, security, login, "slipway@example.com",
                 List.of("ops@example.com", "dev@example.com"));
     }
 
@@ -109,6 +113,35 @@ class SmtpChannelTest {
                     () -> channel(settings(server.port(), false, alerts), null).send(Notifications.rolledBack()));
             assertEquals("The mail server 127.0.0.1:" + server.port() + " would get the password of alerts in the clear: set"
                     + " starttls: true in notify.yml.", plain.getMessage());
+        }
+    }
+
+    @Test
+    void smtpsSpeaksTlsFromTheFirstByteThenLogsIn() throws Exception {
+        Path[] pair = certificate("IP:127.0.0.1");
+        var login = Map.of("SMTP_TEST_USER", "alerts", "SMTP_TEST_PASSWORD", PASSWORD);
+        try (SmtpReceiver server = SmtpReceiver.startImplicitTls(dir, pair[0], pair[1], login)) {
+            var alerts = Optional.of(new SmtpChannel.Login("alerts", PASSWORD));
+            channel(settings(server.port(), SmtpSecurity.TLS, alerts), trusting(pair[0])).send(Notifications.rolledBack());
+
+            SmtpReceiver.Received mail = server.await(1).get(0);
+            assertTrue(mail.tls());
+            assertTrue(mail.authenticated());
+            assertTrue(mail.data().contains("Subject: Fixture upgrade from 2.0.0 to 3.0.0: rolled back\r\n"), mail.data());
+        }
+    }
+
+    @Test
+    void smtpsAgainstAServerThatGreetsInTheClearSaysWhatToChange() throws Exception {
+        Path[] pair = certificate("IP:127.0.0.1");
+        try (SmtpReceiver server = SmtpReceiver.start(dir, pair[0], pair[1], Map.of())) {
+            SlipwayException e = assertThrows(SlipwayException.class, () -> channel(settings(server.port(),
+                    SmtpSecurity.TLS, Optional.empty()), trusting(pair[0])).send(Notifications.rolledBack()));
+            assertEquals(ExitCode.REFUSED, e.exitCode());
+            assertEquals("The mail server 127.0.0.1:" + server.port() + " could not be spoken to over TLS (its"
+                    + " certificate is not trusted for 127.0.0.1, or it does not speak TLS from the first byte: then remove"
+                    + " tls: true to use STARTTLS): check the smtp channel in notify.yml.", e.getMessage());
+            assertEquals(0, server.received().size());
         }
     }
 

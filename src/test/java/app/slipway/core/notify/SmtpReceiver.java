@@ -49,9 +49,19 @@ public final class SmtpReceiver implements AutoCloseable {
      * @param login {@code SMTP_TEST_USER} and {@code SMTP_TEST_PASSWORD}: that login required (over TLS)
      */
     public static SmtpReceiver start(Path dir, Path cert, Path key, Map<String, String> login) {
+        return start(dir, cert, key, login, false);
+    }
+
+    /** As above, but TLS from the first byte (SMTPS) instead of STARTTLS. */
+    public static SmtpReceiver startImplicitTls(Path dir, Path cert, Path key, Map<String, String> login) {
+        return start(dir, cert, key, login, true);
+    }
+
+    private static SmtpReceiver start(Path dir, Path cert, Path key, Map<String, String> login, boolean implicitTls) {
         Path out = dir.resolve("smtp-received-" + System.nanoTime());
         List<String> argv = new ArrayList<>(List.of(python(), script().toString(), "--out", out.toString()));
         if (cert != null) argv.addAll(List.of("--cert", cert.toString(), "--key", key.toString()));
+        if (implicitTls) argv.add("--implicit-tls");
         try {
             Files.createDirectories(out);
             var builder = new ProcessBuilder(argv).redirectErrorStream(true);
