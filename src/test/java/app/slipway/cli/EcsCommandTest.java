@@ -311,6 +311,45 @@ class EcsCommandTest {
     }
 
     @Test
+    void aProfileThatAssumesARoleGetsItsCredentialsFromStsFirst() throws Exception {
+        String c = cluster(true);
+        Path config = dir.resolve("aws-config");
+        Path credentials = dir.resolve("aws-credentials");
+        Files.writeString(config, """
+                [profile deploy]
+                role_arn = arn:aws:iam::123456789012:role/slipway-deployer
+                source_profile = base
+                region = eu-west-1
+                """);
+        Files.writeString(credentials, """
+                [base]
+                aws_access_key_id = AKIABASEPROFILE00001
+                aws_secret_access_key = base-profile-secret
+                """);
+        var saved = Map.of("aws.accessKeyId", System.getProperty("aws.accessKeyId"),
+                "aws.secretAccessKey", System.getProperty("aws.secretAccessKey"));
+        saved.keySet().forEach(System::clearProperty);
+        System.setProperty("aws.configFile", config.toString());
+        System.setProperty("aws.sharedCredentialsFile", credentials.toString());
+        System.setProperty("aws.profile", "deploy");
+        try {
+            CliRun run = ecs(c, "status");
+            assertEquals(0, run.exitCode(), run.toString());
+            List<String> assumed = standIn.calls("AssumeRole");
+            assertTrue(assumed.get(assumed.size() - 1).contains("RoleArn=arn%3Aaws%3Aiam%3A%3A123456789012%3Arole"
+                    + "%2Fslipway-deployer"), assumed.toString());
+            List<String> signedAssume = standIn.accessKeys("AssumeRole");
+            assertEquals("AKIABASEPROFILE00001", signedAssume.get(signedAssume.size() - 1), "the base profile asks STS");
+            List<String> signed = standIn.accessKeys("DescribeServices");
+            assertEquals(app.slipway.ecs.EcsStandIn.ASSUMED_ACCESS_KEY, signed.get(signed.size() - 1),
+                    "ECS is asked with the role's credentials");
+        } finally {
+            List.of("aws.configFile", "aws.sharedCredentialsFile", "aws.profile").forEach(System::clearProperty);
+            saved.forEach(System::setProperty);
+        }
+    }
+
+    @Test
     void arnsAreTakenForNames() {
         String c = cluster(true);
         CliRun run = CliRun.of("ecs", "status", "--cluster", "arn:aws:ecs:eu-west-1:123456789012:cluster/" + c,

@@ -21,7 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * A local stand-in of the ECS and CloudWatch Logs APIs, answering the AWS SDK for Java v2 the way AWS does (AWS JSON
+ * A local stand-in of the ECS and CloudWatch Logs APIs (and STS's AssumeRole, for role profiles), answering the AWS SDK for Java v2 the way AWS does (AWS JSON
  * 1.1: {@code POST /}, the operation in {@code X-Amz-Target}, camelCase JSON, errors as {@code {"__type",
  * "message"}}; docs/ecs-standin.md). Services deploy like ECS (deployments, circuit breaker, rollback); their tasks
  * are simulated ({@link #EcsStandIn()}) or real containers on a Docker engine ({@link #onEngine(String)}).
@@ -31,6 +31,8 @@ public final class EcsStandIn implements AutoCloseable {
     private static final String ECS = "AmazonEC2ContainerServiceV20141113.";
     private static final String LOGS = "Logs_20140328.";
     private static final long CREATE_TIMEOUT_MS = 60_000;
+    /** The temporary key every AssumeRole answers with. */
+    public static final String ASSUMED_ACCESS_KEY = AssumeRole.ACCESS_KEY;
 
     private final HttpServer server;
     private final ExecutorService httpThreads = Executors.newCachedThreadPool(r -> {
@@ -49,6 +51,7 @@ public final class EcsStandIn implements AutoCloseable {
     /** operation → errors its next calls answer with, once each. */
     private final Map<String, Deque<EcsError>> failures = new ConcurrentHashMap<>();
     private final Map<String, List<String>> calls = new ConcurrentHashMap<>();
+    private final Map<String, List<String>> accessKeys = new ConcurrentHashMap<>();
     private final Map<String, List<String>> responses = new ConcurrentHashMap<>();
 
     /** Simulated tasks: no containers, fast (unit tests). */
@@ -210,13 +213,29 @@ public final class EcsStandIn implements AutoCloseable {
         logs.append(group, stream, messages);
     }
 
+    /** The access key that signed each call of {@code operation}, in order (from its SigV4 Authorization header). */
+    public List<String> accessKeys(String operation) {
+        return List.copyOf(accessKeys.getOrDefault(operation, List.of()));
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String target = String.valueOf(exchange.getRequestHeaders().getFirst("X-Amz-Target"));
             byte[] raw = exchange.getRequestBody().readAllBytes();
-            String operation = target.substring(target.indexOf('.') + 1);
-            calls.computeIfAbsent(operation, o -> Collections.synchronizedList(new ArrayList<>()))
-                    .add(new String(raw, java.nio.charset.StandardCharsets.UTF_8));
+            String text = new String(raw, java.nio.charset.StandardCharsets.UTF_8);
+            Map<String, String> form = target.equals("null") ? AssumeRole.form(text) : Map.of();
+            String operation = target.equals("null") ? form.getOrDefault("Action", "?") : target.substring(target.indexOf('.') + 1);
+            calls.computeIfAbsent(operation, o -> Collections.synchronizedList(new ArrayList<>())).add(text);
+            String authorization = String.valueOf(exchange.getRequestHeaders().getFirst("Authorization"));
+            accessKeys.computeIfAbsent(operation, o -> Collections.synchronizedList(new ArrayList<>()))
+                    .add(authorization.replaceAll(".*Credential=([^/]+)/.*", "$1"));
+            if (operation.equals("AssumeRole")) {
+                byte[] xml = AssumeRole.answer(form).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().set("Content-Type", "text/xml");
+                exchange.sendResponseHeaders(200, xml.length);
+                exchange.getResponseBody().write(xml);
+                return;
+            }
             try {
                 EcsError failure = failures.getOrDefault(operation, new ConcurrentLinkedDeque<>()).poll();
                 if (failure == null) failure = anyFailures.poll();

@@ -17,6 +17,9 @@ final class AwsFailures {
             "UnrecognizedClientException", "InvalidClientTokenId", "ExpiredTokenException", "ExpiredToken",
             "InvalidSignatureException", "SignatureDoesNotMatch", "AuthFailure");
 
+    private static final java.util.regex.Pattern PROFILE =
+            java.util.regex.Pattern.compile("ProfileCredentialsProvider\\(profileName=([^,)]+)");
+
     private AwsFailures() {}
 
     /** Runs one AWS call; {@code doing} says what it was for ("ecs:DescribeServices on cluster prod"). */
@@ -53,6 +56,11 @@ final class AwsFailures {
                     + (message.isEmpty() ? "" : " (" + message + ")") + ".", e);
         }
         String text = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        if (text.contains("The SSO session associated with this profile has expired")) {
+            String profile = PROFILE.matcher(text).results().map(m -> m.group(1)).findFirst().orElse("default");
+            return SlipwayException.refused("The AWS SSO login of profile " + profile + " has expired or was never made:"
+                    + " run 'aws sso login --profile " + profile + "', then run this again.", e);
+        }
         if (text.toLowerCase(Locale.ROOT).contains("unable to load credentials")) {
             return SlipwayException.refused("No AWS credentials were found for " + doing + ": run 'aws configure' or"
                     + " 'aws sso login', or set AWS_PROFILE (or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY).", e);
