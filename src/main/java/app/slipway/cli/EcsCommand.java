@@ -51,6 +51,9 @@ public final class EcsCommand {
         String profile;
         @Option(names = "--region", paramLabel = "R", description = "The AWS region; else AWS_REGION or your AWS profile's.")
         String region;
+        @Option(names = "--aws-profile", paramLabel = "NAME", description = "A profile of ~/.aws whose credentials (and"
+                + " region) to use, as 'aws --profile' does; else the AWS SDK's default chain (AWS_PROFILE, …).")
+        String awsProfile;
         @Option(names = "--health-url", paramLabel = "URL", description = "The load balancer's address (e.g."
                 + " https://strata.example.com); the profile's health path (/up) is added when the URL has none.")
         String healthUrl;
@@ -68,7 +71,7 @@ public final class EcsCommand {
         }
 
         AwsSession open() {
-            return AwsSession.open(Optional.ofNullable(region));
+            return AwsSession.open(Optional.ofNullable(region), Optional.ofNullable(awsProfile));
         }
 
         EcsTarget target(AwsSession aws) {

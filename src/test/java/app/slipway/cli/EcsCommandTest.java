@@ -310,11 +310,8 @@ class EcsCommandTest {
         }
     }
 
-    @Test
-    void aProfileThatAssumesARoleGetsItsCredentialsFromStsFirst() throws Exception {
-        String c = cluster(true);
-        Path config = dir.resolve("aws-config");
-        Path credentials = dir.resolve("aws-credentials");
+    /** ~/.aws as a user of role profiles has it: a base profile's keys, and a profile that assumes a role with them. */
+    private static void awsFiles(Path config, Path credentials) throws Exception {
         Files.writeString(config, """
                 [profile deploy]
                 role_arn = arn:aws:iam::123456789012:role/slipway-deployer
@@ -326,26 +323,58 @@ class EcsCommandTest {
                 aws_access_key_id = AKIABASEPROFILE00001
                 aws_secret_access_key = base-profile-secret
                 """);
+        System.setProperty("aws.configFile", config.toString());
+        System.setProperty("aws.sharedCredentialsFile", credentials.toString());
+    }
+
+    private static void assertAskedThroughTheRole() {
+        List<String> assumed = standIn.calls("AssumeRole");
+        assertTrue(assumed.get(assumed.size() - 1).contains("RoleArn=arn%3Aaws%3Aiam%3A%3A123456789012%3Arole"
+                + "%2Fslipway-deployer"), assumed.toString());
+        List<String> signedAssume = standIn.accessKeys("AssumeRole");
+        assertEquals("AKIABASEPROFILE00001", signedAssume.get(signedAssume.size() - 1), "the base profile asks STS");
+        List<String> signed = standIn.accessKeys("DescribeServices");
+        assertEquals(app.slipway.ecs.EcsStandIn.ASSUMED_ACCESS_KEY, signed.get(signed.size() - 1),
+                "ECS is asked with the role's credentials");
+    }
+
+    @Test
+    void aProfileThatAssumesARoleGetsItsCredentialsFromStsFirst() throws Exception {
+        String c = cluster(true);
+        awsFiles(dir.resolve("aws-config"), dir.resolve("aws-credentials"));
         var saved = Map.of("aws.accessKeyId", System.getProperty("aws.accessKeyId"),
                 "aws.secretAccessKey", System.getProperty("aws.secretAccessKey"));
         saved.keySet().forEach(System::clearProperty);
-        System.setProperty("aws.configFile", config.toString());
-        System.setProperty("aws.sharedCredentialsFile", credentials.toString());
-        System.setProperty("aws.profile", "deploy");
+        System.setProperty("aws.profile", "deploy"); // AWS_PROFILE, as the default chain reads it
         try {
             CliRun run = ecs(c, "status");
             assertEquals(0, run.exitCode(), run.toString());
-            List<String> assumed = standIn.calls("AssumeRole");
-            assertTrue(assumed.get(assumed.size() - 1).contains("RoleArn=arn%3Aaws%3Aiam%3A%3A123456789012%3Arole"
-                    + "%2Fslipway-deployer"), assumed.toString());
-            List<String> signedAssume = standIn.accessKeys("AssumeRole");
-            assertEquals("AKIABASEPROFILE00001", signedAssume.get(signedAssume.size() - 1), "the base profile asks STS");
-            List<String> signed = standIn.accessKeys("DescribeServices");
-            assertEquals(app.slipway.ecs.EcsStandIn.ASSUMED_ACCESS_KEY, signed.get(signed.size() - 1),
-                    "ECS is asked with the role's credentials");
+            assertAskedThroughTheRole();
         } finally {
             List.of("aws.configFile", "aws.sharedCredentialsFile", "aws.profile").forEach(System::clearProperty);
             saved.forEach(System::setProperty);
+        }
+    }
+
+    @Test
+    void awsProfileNamesTheProfileOverTheChainsKeysAndGivesItsRegion() throws Exception {
+        String c = cluster(true);
+        awsFiles(dir.resolve("aws-config-2"), dir.resolve("aws-credentials-2"));
+        try {
+            // the chain would find aws.accessKeyId (AKIDTEST) first; a named profile is used as 'aws --profile' uses it
+            CliRun run = CliRun.of("ecs", "status", "--cluster", c, "--services", "web,job", "--aws-profile", "deploy",
+                    "--profile", profile.toString());
+            assertEquals(0, run.exitCode(), run.toString());
+            assertTrue(run.out().contains("on ecs://" + c + " (eu-west-1)"), "the profile's region:\n" + run.out());
+            assertAskedThroughTheRole();
+
+            CliRun unknown = CliRun.of("ecs", "status", "--cluster", c, "--services", "web,job", "--aws-profile",
+                    "no-such-profile", "--region", "eu-west-1", "--profile", profile.toString());
+            assertEquals(3, unknown.exitCode(), unknown.toString());
+            assertEquals("The AWS profile no-such-profile has no credentials (or is not in ~/.aws/config and"
+                    + " ~/.aws/credentials): check --aws-profile or AWS_PROFILE.", unknown.err().strip());
+        } finally {
+            List.of("aws.configFile", "aws.sharedCredentialsFile").forEach(System::clearProperty);
         }
     }
 

@@ -75,6 +75,11 @@ class EcsWizardTest {
         driver.type("connect-ecs-health", standIn.loadBalancer(cluster, "web").toString());
         driver.type("connect-ecs-profile", testbed.fixtureProfile().toString());
         driver.screenshot("1-connect-ecs");
+        if (Screenshots.wanted()) {
+            robot.clickOn("#shell-dark");
+            driver.screenshot("1-connect-ecs-dark");
+            robot.clickOn("#shell-dark");
+        }
         driver.clickPrimary();
 
         driver.awaitStep(Step.STACK, 60);

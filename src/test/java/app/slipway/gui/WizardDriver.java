@@ -52,6 +52,13 @@ final class WizardDriver {
     /** Replaces the text of a field, as a user selecting all and typing would. */
     void type(String id, String text) {
         TextInputControl field = robot.lookup("#" + id).queryAs(TextInputControl.class);
+        // a page that has just arrived may not be laid out yet: click only where the field is really shown
+        await("#" + id + " to be on screen", 10, () -> {
+            if (field.getScene() == null || !field.isVisible()) return false;
+            var bounds = field.localToScene(field.getBoundsInLocal());
+            return bounds.getWidth() > 0 && bounds.getMinX() >= 0 && bounds.getMinY() >= 0
+                    && bounds.getMaxY() <= field.getScene().getHeight();
+        });
         robot.interact(() -> field.setText(""));
         robot.clickOn(field).write(text);
         assertEquals(text, fx(field::getText), "what landed in #" + id);

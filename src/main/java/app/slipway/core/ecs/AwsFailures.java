@@ -20,6 +20,9 @@ final class AwsFailures {
     private static final java.util.regex.Pattern PROFILE =
             java.util.regex.Pattern.compile("ProfileCredentialsProvider\\(profileName=([^,)]+)");
 
+    private static final java.util.regex.Pattern NO_PROFILE =
+            java.util.regex.Pattern.compile("^Profile file contained no credentials for profile '([^']+)'");
+
     private AwsFailures() {}
 
     /** Runs one AWS call; {@code doing} says what it was for ("ecs:DescribeServices on cluster prod"). */
@@ -60,6 +63,11 @@ final class AwsFailures {
             String profile = PROFILE.matcher(text).results().map(m -> m.group(1)).findFirst().orElse("default");
             return SlipwayException.refused("The AWS SSO login of profile " + profile + " has expired or was never made:"
                     + " run 'aws sso login --profile " + profile + "', then run this again.", e);
+        }
+        var noSuchProfile = NO_PROFILE.matcher(text);
+        if (noSuchProfile.lookingAt()) { // a named profile (--aws-profile); the chain says it otherwise
+            return SlipwayException.refused("The AWS profile " + noSuchProfile.group(1) + " has no credentials (or is not in"
+                    + " ~/.aws/config and ~/.aws/credentials): check --aws-profile or AWS_PROFILE.", e);
         }
         if (text.toLowerCase(Locale.ROOT).contains("unable to load credentials")) {
             return SlipwayException.refused("No AWS credentials were found for " + doing + ": run 'aws configure' or"

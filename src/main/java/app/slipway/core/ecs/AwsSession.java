@@ -5,6 +5,7 @@ import java.net.URI;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -31,12 +32,25 @@ public final class AwsSession implements AutoCloseable {
 
     /** Clients for {@code region} (else the default chain's), with the default credentials. */
     public static AwsSession open(Optional<String> region) {
-        return open(region, Optional.empty(), DefaultCredentialsProvider.builder().build());
+        return open(region, Optional.empty());
+    }
+
+    /**
+     * Clients for {@code region}, with the credentials of {@code awsProfile} of {@code ~/.aws} when one is
+     * named (as {@code aws --profile} does, over any AWS_* variables), else the default chain's; a region
+     * not given is the profile's, else the default chain's.
+     */
+    public static AwsSession open(Optional<String> region, Optional<String> awsProfile) {
+        Optional<String> named = awsProfile.map(String::strip).filter(p -> !p.isEmpty());
+        AwsCredentialsProvider credentials = named.<AwsCredentialsProvider>map(p -> ProfileCredentialsProvider.builder()
+                .profileName(p).build()).orElseGet(() -> DefaultCredentialsProvider.builder().build());
+        String r = region.filter(s -> !s.isBlank()).orElseGet(() -> defaultRegion(named));
+        return open(Optional.of(r), Optional.empty(), credentials);
     }
 
     /** Clients with an explicit endpoint and credentials (a local stand-in of AWS). */
     public static AwsSession open(Optional<String> region, Optional<URI> endpoint, AwsCredentialsProvider credentials) {
-        Region r = Region.of(region.filter(s -> !s.isBlank()).orElseGet(AwsSession::defaultRegion));
+        Region r = Region.of(region.filter(s -> !s.isBlank()).orElseGet(() -> defaultRegion(Optional.empty())));
         var ecs = EcsClient.builder().region(r).credentialsProvider(credentials)
                 .httpClient(UrlConnectionHttpClient.create());
         var logs = CloudWatchLogsClient.builder().region(r).credentialsProvider(credentials)
@@ -48,12 +62,24 @@ public final class AwsSession implements AutoCloseable {
         return new AwsSession(ecs.build(), logs.build(), r.id());
     }
 
-    private static String defaultRegion() {
+    private static String defaultRegion(Optional<String> awsProfile) {
+        var chain = DefaultAwsRegionProviderChain.builder();
+        awsProfile.ifPresent(chain::profileName);
         try {
-            return new DefaultAwsRegionProviderChain().getRegion().id();
+            return chain.build().getRegion().id();
         } catch (SdkClientException e) {
             throw SlipwayException.badInput("No AWS region is set: pass --region, or set AWS_REGION or a region in"
-                    + " your AWS profile.");
+                    + " your AWS profile" + awsProfile.map(p -> " (" + p + ")").orElse("") + ".");
+        }
+    }
+
+    /** The profile names of {@code ~/.aws/config} and {@code ~/.aws/credentials}, for a menu; empty when unreadable. */
+    public static java.util.List<String> profileNames() {
+        try {
+            return java.util.List.copyOf(new java.util.TreeSet<>(
+                    software.amazon.awssdk.profiles.ProfileFile.defaultProfileFile().profiles().keySet()));
+        } catch (RuntimeException unreadable) {
+            return java.util.List.of();
         }
     }
 

@@ -7,10 +7,15 @@ import java.util.Optional;
  * and the load balancer's address the verification asks (empty: ECS's own result is the check).
  */
 public record EcsConnection(AwsSession aws, EcsStack stack, Optional<String> healthUrl) implements AutoCloseable {
-    /** Connects and reads {@code target}'s services; the profile is detected from their images when not given. */
-    public static EcsConnection open(Optional<String> region, String cluster, java.util.List<String> services,
-                                     Optional<String> profile, Optional<String> healthUrl) {
-        AwsSession aws = AwsSession.open(region);
+    /**
+     * Connects and reads {@code target}'s services; the product's profile is detected from their images when
+     * not given.
+     *
+     * @param awsProfile a profile of {@code ~/.aws} whose credentials (and region) to use; empty: the default chain's
+     */
+    public static EcsConnection open(Optional<String> region, Optional<String> awsProfile, String cluster,
+                                     java.util.List<String> services, Optional<String> profile, Optional<String> healthUrl) {
+        AwsSession aws = AwsSession.open(region, awsProfile);
         try {
             var loader = new app.slipway.core.profile.ProfileLoader();
             var target = new EcsTarget(aws.region(), cluster, services);

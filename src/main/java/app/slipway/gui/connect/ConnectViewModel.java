@@ -66,6 +66,11 @@ public final class ConnectViewModel {
             new javafx.beans.property.SimpleStringProperty(this, "ecsHealthUrl", "");
     public final javafx.beans.property.StringProperty ecsProfile =
             new javafx.beans.property.SimpleStringProperty(this, "ecsProfile", "");
+    /** A profile of ~/.aws (blank: the SDK's default chain, AWS_PROFILE included). */
+    public final javafx.beans.property.StringProperty ecsAwsProfile =
+            new javafx.beans.property.SimpleStringProperty(this, "ecsAwsProfile", System.getenv().getOrDefault("AWS_PROFILE", ""));
+    /** The profiles ~/.aws names, offered in the AWS profile field. */
+    public final javafx.collections.ObservableList<String> awsProfiles = javafx.collections.FXCollections.observableArrayList();
     public final StringProperty host = new SimpleStringProperty(this, "host", "");
     /** As typed; checked to be 1-65535 when connecting. */
     public final StringProperty port = new SimpleStringProperty(this, "port", "22");
@@ -122,6 +127,13 @@ public final class ConnectViewModel {
             if (fromConfig != null && (now == null || !now.strip().equals(fromConfig.host()))) {
                 fromConfig = null;
                 sshDestination.set("");
+            }
+        });
+
+        mode.addListener((obs, old, now) -> {
+            if (now == ConnectMode.ECS && awsProfiles.isEmpty()) {
+                executor.run("aws-profiles", app.slipway.core.ecs.AwsSession::profileNames, awsProfiles::setAll,
+                        unreadable -> {}); // none to offer: the field still takes a name
             }
         });
 
@@ -413,9 +425,10 @@ public final class ConnectViewModel {
         java.util.Optional<String> region = java.util.Optional.of(ecsRegion.get().strip()).filter(x -> !x.isEmpty());
         java.util.Optional<String> profile = java.util.Optional.of(ecsProfile.get().strip()).filter(x -> !x.isEmpty());
         java.util.Optional<String> health = java.util.Optional.of(ecsHealthUrl.get().strip()).filter(x -> !x.isEmpty());
+        java.util.Optional<String> awsProfile = java.util.Optional.of(ecsAwsProfile.get().strip()).filter(x -> !x.isEmpty());
         start("Reading " + String.join(", ", services) + " in cluster " + cluster + "…");
-        executor.run("connect-ecs", () -> app.slipway.core.ecs.EcsConnection.open(region, cluster, services, profile,
-                health), ecs -> {
+        executor.run("connect-ecs", () -> app.slipway.core.ecs.EcsConnection.open(region, awsProfile, cluster,
+                services, profile, health), ecs -> {
             session.fleet.set(null);
             session.stack.set(null);
             session.ecs.set(ecs);

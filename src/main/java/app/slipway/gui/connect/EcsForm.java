@@ -4,6 +4,7 @@ import atlantafx.base.theme.Styles;
 import javafx.beans.property.StringProperty;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
@@ -11,7 +12,10 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
-/** The Connect page's AWS ECS form: region, cluster, the services in update order, the load balancer, a profile. */
+/**
+ * The Connect page's AWS ECS form: the AWS profile, region, cluster, the services in update order, the load
+ * balancer, the product's profile.
+ */
 final class EcsForm {
     private EcsForm() {}
 
@@ -19,15 +23,19 @@ final class EcsForm {
         var grid = new GridPane();
         grid.setHgap(12);
         grid.setVgap(8);
-        row(grid, 0, "_Region", "connect-ecs-region", "eu-west-1 (blank: AWS_REGION or your AWS profile's)", vm.ecsRegion);
-        row(grid, 1, "C_luster", "connect-ecs-cluster", "prod", vm.ecsCluster);
-        row(grid, 2, "Servi_ces", "connect-ecs-services", "web, job — in update order", vm.ecsServices);
-        row(grid, 3, "Load _balancer", "connect-ecs-health", "https://strata.example.com (checked at the profile's /up)",
+        var awsProfile = awsProfile(vm);
+        grid.add(label("_AWS profile", awsProfile), 0, 0);
+        grid.add(awsProfile, 1, 0);
+        row(grid, 1, "_Region", "connect-ecs-region", "eu-west-1 (blank: AWS_REGION or the AWS profile's)", vm.ecsRegion);
+        row(grid, 2, "C_luster", "connect-ecs-cluster", "prod", vm.ecsCluster);
+        row(grid, 3, "Servi_ces", "connect-ecs-services", "web, job — in update order", vm.ecsServices);
+        row(grid, 4, "Load _balancer", "connect-ecs-health", "https://strata.example.com (checked at the product's /up)",
                 vm.ecsHealthUrl);
-        row(grid, 4, "Pro_file", "connect-ecs-profile", "detected from the images; or a name (strata) or a file",
+        row(grid, 5, "Pr_oduct", "connect-ecs-profile", "detected from the images; or a profile name (strata) or file",
                 vm.ecsProfile);
-        var note = new Label("Credentials come from the AWS SDK's default chain: the environment, ~/.aws profiles"
-                + " (AWS_PROFILE), SSO or an instance role. The first service is upgraded and verified before the next.");
+        var note = new Label("Credentials come from the AWS profile named above (a role it assumes, or its SSO login),"
+                + " else the AWS SDK's default chain: the environment, AWS_PROFILE, an instance role. The first service is"
+                + " upgraded and verified before the next.");
         note.getStyleClass().add(Styles.TEXT_MUTED);
         note.setWrapText(true);
         note.setMinHeight(Region.USE_PREF_SIZE);
@@ -36,6 +44,26 @@ final class EcsForm {
         box.visibleProperty().bind(vm.mode.isEqualTo(ConnectMode.ECS));
         box.managedProperty().bind(box.visibleProperty());
         return box;
+    }
+
+    /** The profiles of ~/.aws to pick from, or one typed; blank is the default chain. */
+    private static ComboBox<String> awsProfile(ConnectViewModel vm) {
+        var awsProfile = new ComboBox<>(vm.awsProfiles);
+        awsProfile.setId("connect-ecs-aws-profile");
+        awsProfile.setEditable(true);
+        awsProfile.setPromptText("blank: the default chain (AWS_PROFILE, environment, instance role)");
+        awsProfile.getEditor().textProperty().bindBidirectional(vm.ecsAwsProfile);
+        awsProfile.setMaxWidth(Double.MAX_VALUE);
+        GridPane.setHgrow(awsProfile, Priority.ALWAYS);
+        return awsProfile;
+    }
+
+    private static Label label(String text, Node field) {
+        var l = new Label(text);
+        l.setMnemonicParsing(true);
+        l.setLabelFor(field);
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        return l;
     }
 
     private static void row(GridPane grid, int row, String label, String id, String prompt, StringProperty value) {

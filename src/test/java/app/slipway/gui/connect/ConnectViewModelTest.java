@@ -72,6 +72,25 @@ class ConnectViewModelTest {
     }
 
     @Test
+    void awsEcsOffersTheProfilesOfTheAwsFiles() throws Exception {
+        Path config = dir.resolve("aws-config");
+        Path credentials = dir.resolve("aws-credentials");
+        Files.writeString(config, "[default]\nregion = eu-west-1\n[profile deploy]\nrole_arn = arn:aws:iam::1:role/d\n"
+                + "source_profile = base\n");
+        Files.writeString(credentials, "[base]\naws_access_key_id = AKIAEXAMPLE\naws_secret_access_key = x\n");
+        System.setProperty("aws.configFile", config.toString());
+        System.setProperty("aws.sharedCredentialsFile", credentials.toString());
+        try {
+            assertEquals(List.of(), vm.awsProfiles, "read only when AWS ECS is chosen");
+            vm.mode.set(ConnectMode.ECS);
+            assertEquals(List.of("base", "default", "deploy"), vm.awsProfiles);
+        } finally {
+            System.clearProperty("aws.configFile");
+            System.clearProperty("aws.sharedCredentialsFile");
+        }
+    }
+
+    @Test
     void sshWithKeyAndKnownHostsConnectsWithoutAsking() throws Exception {
         Path knownHosts = copy(tb.knownHosts());
         byte[] before = Files.readAllBytes(knownHosts);
