@@ -76,7 +76,7 @@ public final class EcsCommand {
 
         EcsTarget target(AwsSession aws) {
             return new EcsTarget(aws.region(), cluster, services.stream().map(String::strip)
-                    .filter(s -> !s.isEmpty()).toList());
+                    .filter(s -> !s.isEmpty()).toList(), aws.profile());
         }
 
         EcsStack read(AwsSession aws) {

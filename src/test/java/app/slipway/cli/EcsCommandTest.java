@@ -367,6 +367,11 @@ class EcsCommandTest {
             assertEquals(0, run.exitCode(), run.toString());
             assertTrue(run.out().contains("on ecs://" + c + " (eu-west-1)"), "the profile's region:\n" + run.out());
             assertAskedThroughTheRole();
+            CliRun upgrade = CliRun.of("ecs", "upgrade", "--cluster", c, "--services", "web,job", "--aws-profile", "deploy",
+                    "--profile", profile.toString(), "--to", "1.4.2", "--yes", "--poll-every", "100ms");
+            assertEquals(0, upgrade.exitCode(), upgrade.toString());
+            assertTrue(upgrade.out().contains("'slipway ecs rollback --cluster " + c + " --services web,job --region"
+                    + " eu-west-1 --aws-profile deploy'"), "the way back names the same credentials:\n" + upgrade.out());
 
             CliRun unknown = CliRun.of("ecs", "status", "--cluster", c, "--services", "web,job", "--aws-profile",
                     "no-such-profile", "--region", "eu-west-1", "--profile", profile.toString());

@@ -23,11 +23,13 @@ public final class AwsSession implements AutoCloseable {
     private final EcsClient ecs;
     private final CloudWatchLogsClient logs;
     private final String region;
+    private final Optional<String> profile;
 
-    private AwsSession(EcsClient ecs, CloudWatchLogsClient logs, String region) {
+    private AwsSession(EcsClient ecs, CloudWatchLogsClient logs, String region, Optional<String> profile) {
         this.ecs = ecs;
         this.logs = logs;
         this.region = region;
+        this.profile = profile;
     }
 
     /** Clients for {@code region} (else the default chain's), with the default credentials. */
@@ -45,11 +47,16 @@ public final class AwsSession implements AutoCloseable {
         AwsCredentialsProvider credentials = named.<AwsCredentialsProvider>map(p -> ProfileCredentialsProvider.builder()
                 .profileName(p).build()).orElseGet(() -> DefaultCredentialsProvider.builder().build());
         String r = region.filter(s -> !s.isBlank()).orElseGet(() -> defaultRegion(named));
-        return open(Optional.of(r), Optional.empty(), credentials);
+        return open(Optional.of(r), Optional.empty(), credentials, named);
     }
 
     /** Clients with an explicit endpoint and credentials (a local stand-in of AWS). */
     public static AwsSession open(Optional<String> region, Optional<URI> endpoint, AwsCredentialsProvider credentials) {
+        return open(region, endpoint, credentials, Optional.empty());
+    }
+
+    private static AwsSession open(Optional<String> region, Optional<URI> endpoint, AwsCredentialsProvider credentials,
+                                   Optional<String> profile) {
         Region r = Region.of(region.filter(s -> !s.isBlank()).orElseGet(() -> defaultRegion(Optional.empty())));
         var ecs = EcsClient.builder().region(r).credentialsProvider(credentials)
                 .httpClient(UrlConnectionHttpClient.create());
@@ -59,7 +66,7 @@ public final class AwsSession implements AutoCloseable {
             ecs.endpointOverride(e);
             logs.endpointOverride(e);
         });
-        return new AwsSession(ecs.build(), logs.build(), r.id());
+        return new AwsSession(ecs.build(), logs.build(), r.id(), profile);
     }
 
     private static String defaultRegion(Optional<String> awsProfile) {
@@ -93,6 +100,11 @@ public final class AwsSession implements AutoCloseable {
 
     public String region() {
         return region;
+    }
+
+    /** The profile of ~/.aws named for these clients; empty when the default chain chose. */
+    public Optional<String> profile() {
+        return profile;
     }
 
     @Override

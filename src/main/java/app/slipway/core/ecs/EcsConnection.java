@@ -18,7 +18,7 @@ public record EcsConnection(AwsSession aws, EcsStack stack, Optional<String> hea
         AwsSession aws = AwsSession.open(region, awsProfile);
         try {
             var loader = new app.slipway.core.profile.ProfileLoader();
-            var target = new EcsTarget(aws.region(), cluster, services);
+            var target = new EcsTarget(aws.region(), cluster, services, aws.profile());
             EcsStack stack = EcsReader.read(aws, target, profile.map(loader::load),
                     app.slipway.core.profile.ProfileDetector.withBuiltIns(loader));
             return new EcsConnection(aws, stack, healthUrl);

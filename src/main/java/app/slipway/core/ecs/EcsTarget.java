@@ -5,9 +5,13 @@ import java.util.List;
 
 /**
  * The ECS services an upgrade moves, in update order (web first, then job), in one cluster of one
- * region.
+ * region, reached with the credentials of {@code awsProfile} when one was named.
  */
-public record EcsTarget(String region, String cluster, List<String> services) {
+public record EcsTarget(String region, String cluster, List<String> services, java.util.Optional<String> awsProfile) {
+    public EcsTarget(String region, String cluster, List<String> services) {
+        this(region, cluster, services, java.util.Optional.empty());
+    }
+
     public EcsTarget {
         if (cluster == null || cluster.isBlank()) throw SlipwayException.badInput("No cluster given: pass --cluster NAME.");
         // ARNs and names are one thing to AWS; the names are what plans, sentences and the record use.
@@ -28,7 +32,8 @@ public record EcsTarget(String region, String cluster, List<String> services) {
 
     /** The part of a command line that names this target again. */
     public String options() {
-        return "--cluster " + cluster + " --services " + String.join(",", services) + " --region " + region;
+        return "--cluster " + cluster + " --services " + String.join(",", services) + " --region " + region
+                + awsProfile.map(p -> " --aws-profile " + p).orElse("");
     }
 
     /** {@code web} from {@code arn:aws:ecs:eu-west-1:1:service/prod/web}; a name stays as it is. */
