@@ -43,11 +43,11 @@ public final class EcsCommand {
     abstract static class EcsOptions {
         @Option(names = "--cluster", paramLabel = "C", required = true, description = "The ECS cluster (name or ARN).")
         String cluster;
-        @Option(names = "--services", paramLabel = "S1,S2", required = true, split = ",",
-                description = "The services in update order (web first, then job).")
+        @Option(names = "--services", paramLabel = "S1,S2,…", hideParamSyntax = true, required = true, split = ",",
+                description = "The services in update order (web first, then job), names or ARNs.")
         List<String> services;
-        @Option(names = "--profile", paramLabel = "P", description = "A built-in profile name or a profile file;"
-                + " detected from the images when omitted.")
+        @Option(names = "--profile", paramLabel = "P", description = "The product's profile: a built-in name (strata)"
+                + " or a profile file; detected from the images when omitted (not the AWS profile: see --aws-profile).")
         String profile;
         @Option(names = "--region", paramLabel = "R", description = "The AWS region; else AWS_REGION or your AWS profile's.")
         String region;
