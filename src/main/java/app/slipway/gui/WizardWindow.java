@@ -49,7 +49,7 @@ public final class WizardWindow {
                         () -> new StackPage(new StackViewModel(session, executor, shell, new ProfileLoader(), versions,
                                 app.slipway.gui.connect.StackStates.ofUser()), session, executor),
                         () -> new FleetPage(new FleetViewModel(session, executor, shell))),
-                () -> new app.slipway.gui.ecs.EcsPage(new app.slipway.gui.ecs.EcsViewModel(session, shell))));
+                () -> new app.slipway.gui.ecs.EcsPage(new app.slipway.gui.ecs.EcsViewModel(session, shell, executor))));
         shell.put(Step.VERSION, () -> {
             var page = new VersionPage(new VersionViewModel(session, executor, shell, versions), opener);
             page.darkProperty().bind(theme.dark); // the notes are HTML: they follow the theme by hand

@@ -110,5 +110,14 @@ class EcsWizardTest {
         driver.screenshot("6-result-ecs");
         assertEquals(List.of(testbed.fixtureImage(testbed.nextVersion())), standIn.runningImages(cluster, "web"));
         assertEquals(List.of(testbed.fixtureImage(testbed.nextVersion())), standIn.runningImages(cluster, "job"));
+
+        // Start over: the services as they are now, and the way back to the revisions before this upgrade
+        robot.clickOn("Start over");
+        driver.awaitStep(Step.STACK, 10);
+        driver.await("the services read again", 60, () -> driver.text("ecs-services").contains("strata-web:2"));
+        assertTrue(driver.text("ecs-way-back").startsWith("Return web, job to " + testbed.currentVersion()
+                + " (the revisions before the last upgrade)…"),
+                driver.text("ecs-way-back"));
+        driver.screenshot("2-ecs-services-way-back");
     }
 }

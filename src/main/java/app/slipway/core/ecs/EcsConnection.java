@@ -28,6 +28,11 @@ public record EcsConnection(AwsSession aws, EcsStack stack, Optional<String> hea
         }
     }
 
+    /** The same clients with the services as read again. */
+    public EcsConnection withStack(EcsStack now) {
+        return new EcsConnection(aws, now, healthUrl);
+    }
+
     /** This cluster's record on this machine. */
     public java.nio.file.Path directory() {
         return EcsRecord.directory(stack.target().region(), stack.target().cluster());

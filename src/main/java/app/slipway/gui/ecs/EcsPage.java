@@ -1,5 +1,6 @@
 package app.slipway.gui.ecs;
 
+import app.slipway.gui.shell.RollbackQuestion;
 import app.slipway.gui.shell.WizardPage;
 import atlantafx.base.theme.Styles;
 import javafx.beans.binding.Bindings;
@@ -9,6 +10,7 @@ import javafx.beans.value.ObservableStringValue;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
@@ -23,7 +25,8 @@ public final class EcsPage implements WizardPage {
     public EcsPage(EcsViewModel model) {
         this.model = model;
         this.view = build();
-        this.cannotContinue = Bindings.createBooleanBinding(() -> !model.canContinue(), model.problem, model.rows);
+        this.cannotContinue = Bindings.createBooleanBinding(() -> !model.canContinue(), model.problem, model.rows,
+                model.busy);
     }
 
     private VBox build() {
@@ -57,7 +60,25 @@ public final class EcsPage implements WizardPage {
         var hint = muted(new Label("In this order: each service gets a new task definition revision in which only the"
                 + " product's image tags change, is deployed, and its deployment is followed to the end (and the load"
                 + " balancer checked) before the next. A failure returns the services already moved, in reverse order."));
-        return new VBox(12, title, heading, table, notes, problem, lastRun, hint);
+        return new VBox(12, title, heading, table, notes, problem, lastRun, wayBack(), hint);
+    }
+
+    /** The way back to the remembered revisions, when this computer has some (slipway ecs rollback). */
+    private Node wayBack() {
+        var button = new Button();
+        button.setId("ecs-way-back");
+        button.textProperty().bind(model.wayBack);
+        button.disableProperty().bind(model.busy);
+        button.setOnAction(e -> model.rollBack(question -> RollbackQuestion.ask(view, question)));
+        var error = new Label();
+        error.setWrapText(true);
+        error.getStyleClass().add(Styles.DANGER);
+        error.textProperty().bind(model.error);
+        showWhenSet(error, model.error);
+        var box = new VBox(6, button, error);
+        box.visibleProperty().bind(model.wayBack.isNotEmpty());
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
     }
 
     private static Label muted(Label l) {

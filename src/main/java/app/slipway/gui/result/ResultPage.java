@@ -16,9 +16,7 @@ import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
@@ -48,7 +46,7 @@ public final class ResultPage implements WizardPage {
 
     /** @param opener opens an address in the user's browser (HostServices::showDocument) */
     public ResultPage(WizardSession session, BackgroundExecutor executor, Navigator navigator, Consumer<String> opener) {
-        this(new ResultViewModel(session, executor, navigator, opener), ResultPage::askToRollBack);
+        this(new ResultViewModel(session, executor, navigator, opener), question -> app.slipway.gui.shell.RollbackQuestion.ask(null, question));
     }
 
     /** @param confirm asked with the rollback's description before anything changes; true to go ahead */
@@ -224,13 +222,6 @@ public final class ResultPage implements WizardPage {
         label.visibleProperty().bind(label.textProperty().isNotEmpty());
         label.managedProperty().bind(label.visibleProperty());
         return label;
-    }
-
-    private static boolean askToRollBack(String question) {
-        var alert = new Alert(Alert.AlertType.CONFIRMATION, question, ButtonType.CANCEL, ButtonType.OK);
-        alert.setTitle("Roll back");
-        alert.setHeaderText("Roll back now?");
-        return alert.showAndWait().filter(b -> b == ButtonType.OK).isPresent();
     }
 
     @Override

@@ -13,6 +13,7 @@ import app.slipway.core.stack.StackFilesReader;
 import app.slipway.core.stack.StackState;
 import app.slipway.gui.background.BackgroundExecutor;
 import app.slipway.gui.background.ErrorText;
+import app.slipway.gui.ecs.EcsRollbacks;
 import app.slipway.gui.fleet.FleetRollbackJob;
 import app.slipway.gui.shell.Navigator;
 import app.slipway.gui.shell.RunJob;
@@ -297,17 +298,9 @@ public final class ResultViewModel {
         var ecs = session.ecs.get();
         busy.set(true);
         error.set("");
-        executor.run("prepare the rollback", () -> {
-            var stack = app.slipway.core.ecs.EcsReader.read(ecs.aws(), ecs.stack().target(),
-                    Optional.of(ecs.stack().profile()), new app.slipway.core.profile.ProfileDetector(java.util.List.of()));
-            return app.slipway.core.ecs.EcsRollbackPlanner.plan(ecs.aws(), stack, ecs.healthUrl(),
-                    app.slipway.core.ecs.EcsTiming.standard(app.slipway.core.ecs.EcsTiming.DEADLINE), false,
-                    ecs.directory(), app.slipway.core.ecs.EcsRecord.history(ecs.directory()),
-                    app.slipway.core.ecs.EcsRecord.interrupted(ecs.directory()));
-        }, plan -> {
+        executor.run("prepare the rollback", () -> EcsRollbacks.prepare(ecs), plan -> {
             busy.set(false);
-            if (!confirm.test("Return " + String.join(", ", ecs.stack().target().services()) + " to the revisions"
-                    + " they ran before (" + plan.product() + " " + plan.to() + ")?")) return;
+            if (!confirm.test(EcsRollbacks.question(ecs, plan))) return;
             RollbackJob.start(session, navigator, new app.slipway.core.host.LocalTarget(), plan);
         }, failure -> {
             busy.set(false);

@@ -57,7 +57,8 @@ public final class WizardSession implements AutoCloseable {
             }
         });
         ecs.addListener((obs, old, now) -> {
-            if (old != null && old != now) old.close();
+            // the same clients with the services read again stay open
+            if (old != null && old != now && (now == null || old.aws() != now.aws())) old.close();
         });
     }
 

@@ -199,11 +199,7 @@ public final class StackPage implements WizardPage {
 
     /** A change the user starts from a backup (a rollback) is asked first, in the rollback's own words. */
     private boolean confirm(String question) {
-        var alert = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION, question,
-                javafx.scene.control.ButtonType.CANCEL, javafx.scene.control.ButtonType.OK);
-        alert.initOwner(view.getScene().getWindow());
-        alert.setHeaderText("Roll back?");
-        return alert.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.OK).isPresent();
+        return app.slipway.gui.shell.RollbackQuestion.ask(view, question);
     }
 
     @Override
