@@ -101,12 +101,8 @@ class SmtpChannelTest {
         var login = Map.of("SMTP_TEST_USER", "alerts", "SMTP_TEST_PASSWORD", PASSWORD);
         try (SmtpReceiver server = SmtpReceiver.start(dir, pair[0], pair[1], login)) {
             var alerts = Optional.of(new SmtpChannel.Login("alerts", PASSWORD));
-            channel(settings(server.port(), true, alerts), trusting(pair[0])).send(Notifications.rolledBack());
-
-            SmtpReceiver.Received mail = server.await(1).get(0);
-            assertTrue(mail.tls());
-            assertTrue(mail.authenticated());
-            assertTrue(mail.data().contains("Subject: Fixture upgrade from 2.0.0 to 3.0.0: rolled back\r\n"), mail.data());
+            SmtpReceiver.Received mail = sentLoggedInOverTls(server,
+                    channel(settings(server.port(), true, alerts), trusting(pair[0])));
             assertTrue(mail.data().contains("Backup     20261201T101500Z-2.0.0-to-3.0.0\r\n"), mail.data());
 
             SlipwayException plain = assertThrows(SlipwayException.class,
@@ -122,13 +118,18 @@ class SmtpChannelTest {
         var login = Map.of("SMTP_TEST_USER", "alerts", "SMTP_TEST_PASSWORD", PASSWORD);
         try (SmtpReceiver server = SmtpReceiver.startImplicitTls(dir, pair[0], pair[1], login)) {
             var alerts = Optional.of(new SmtpChannel.Login("alerts", PASSWORD));
-            channel(settings(server.port(), SmtpSecurity.TLS, alerts), trusting(pair[0])).send(Notifications.rolledBack());
-
-            SmtpReceiver.Received mail = server.await(1).get(0);
-            assertTrue(mail.tls());
-            assertTrue(mail.authenticated());
-            assertTrue(mail.data().contains("Subject: Fixture upgrade from 2.0.0 to 3.0.0: rolled back\r\n"), mail.data());
+            sentLoggedInOverTls(server, channel(settings(server.port(), SmtpSecurity.TLS, alerts), trusting(pair[0])));
         }
+    }
+
+    /** Sends the rolled-back notice through {@code smtp}; it arrived over TLS, logged in, whole. */
+    private static SmtpReceiver.Received sentLoggedInOverTls(SmtpReceiver server, SmtpChannel smtp) throws Exception {
+        smtp.send(Notifications.rolledBack());
+        SmtpReceiver.Received mail = server.await(1).get(0);
+        assertTrue(mail.tls());
+        assertTrue(mail.authenticated());
+        assertTrue(mail.data().contains("Subject: Fixture upgrade from 2.0.0 to 3.0.0: rolled back\r\n"), mail.data());
+        return mail;
     }
 
     @Test
