@@ -26,9 +26,12 @@ import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Mail through a real SMTP server (aiosmtpd on 127.0.0.1): plain, STARTTLS with a login, and the refusals. */
+/** Mail through a real SMTP server (aiosmtpd on 127.0.0.1): plain, STARTTLS or SMTPS with a login, and the refusals. */
 class SmtpChannelTest {
     private static final String PASSWORD = "s3cret-smtp-password";
+    /** The login the test server requires, and the channel's setting for it. */
+    private static final Map<String, String> LOGIN = Map.of("SMTP_TEST_USER", "alerts", "SMTP_TEST_PASSWORD", PASSWORD);
+    private static final Optional<SmtpChannel.Login> ALERTS = Optional.of(new SmtpChannel.Login("alerts", PASSWORD));
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-01T12:00:00Z"), ZoneOffset.UTC);
 
     @TempDir Path dir;
@@ -98,15 +101,13 @@ class SmtpChannelTest {
     @Test
     void starttlsThenALoginAndNeverThePasswordInTheClear() throws Exception {
         Path[] pair = certificate("IP:127.0.0.1");
-        var login = Map.of("SMTP_TEST_USER", "alerts", "SMTP_TEST_PASSWORD", PASSWORD);
-        try (SmtpReceiver server = SmtpReceiver.start(dir, pair[0], pair[1], login)) {
-            var alerts = Optional.of(new SmtpChannel.Login("alerts", PASSWORD));
+        try (SmtpReceiver server = SmtpReceiver.start(dir, pair[0], pair[1], LOGIN)) {
             SmtpReceiver.Received mail = sentLoggedInOverTls(server,
-                    channel(settings(server.port(), true, alerts), trusting(pair[0])));
+                    channel(settings(server.port(), true, ALERTS), trusting(pair[0])));
             assertTrue(mail.data().contains("Backup     20261201T101500Z-2.0.0-to-3.0.0\r\n"), mail.data());
 
             SlipwayException plain = assertThrows(SlipwayException.class,
-                    () -> channel(settings(server.port(), false, alerts), null).send(Notifications.rolledBack()));
+                    () -> channel(settings(server.port(), false, ALERTS), null).send(Notifications.rolledBack()));
             assertEquals("The mail server 127.0.0.1:" + server.port() + " would get the password of alerts in the clear: set"
                     + " starttls: true in notify.yml.", plain.getMessage());
         }
@@ -115,10 +116,8 @@ class SmtpChannelTest {
     @Test
     void smtpsSpeaksTlsFromTheFirstByteThenLogsIn() throws Exception {
         Path[] pair = certificate("IP:127.0.0.1");
-        var login = Map.of("SMTP_TEST_USER", "alerts", "SMTP_TEST_PASSWORD", PASSWORD);
-        try (SmtpReceiver server = SmtpReceiver.startImplicitTls(dir, pair[0], pair[1], login)) {
-            var alerts = Optional.of(new SmtpChannel.Login("alerts", PASSWORD));
-            sentLoggedInOverTls(server, channel(settings(server.port(), SmtpSecurity.TLS, alerts), trusting(pair[0])));
+        try (SmtpReceiver server = SmtpReceiver.startImplicitTls(dir, pair[0], pair[1], LOGIN)) {
+            sentLoggedInOverTls(server, channel(settings(server.port(), SmtpSecurity.TLS, ALERTS), trusting(pair[0])));
         }
     }
 
@@ -149,8 +148,7 @@ class SmtpChannelTest {
     @Test
     void aWrongPasswordIsRefusedWithoutRepeatingIt() throws Exception {
         Path[] pair = certificate("IP:127.0.0.1");
-        var login = Map.of("SMTP_TEST_USER", "alerts", "SMTP_TEST_PASSWORD", PASSWORD);
-        try (SmtpReceiver server = SmtpReceiver.start(dir, pair[0], pair[1], login)) {
+        try (SmtpReceiver server = SmtpReceiver.start(dir, pair[0], pair[1], LOGIN)) {
             var wrong = Optional.of(new SmtpChannel.Login("alerts", "not-the-password"));
 
             SlipwayException e = assertThrows(SlipwayException.class,
