@@ -105,6 +105,9 @@ class EcsWizardTest {
         driver.clickPrimary();
 
         driver.awaitStep(Step.RUN, 10);
+        driver.await("web's deployment followed", 120, () -> driver.step() != Step.RUN
+                || driver.visibleText().contains("web: deployment"));
+        driver.screenshot("5-run-ecs");
         driver.awaitStep(Step.RESULT, 300);
         driver.await("the outcome", 60, () -> driver.visibleText().contains(testbed.nextVersion()));
         driver.screenshot("6-result-ecs");

@@ -78,10 +78,19 @@ public final class RunPage implements WizardPage {
 
         var stepList = new VBox(2);
         stepList.setId("run-steps");
-        Runnable showSteps = () -> stepList.getChildren().setAll(model.steps().stream().map(StepRowView::new).toList());
+        var stepScroll = new ScrollPane(stepList);
+        Runnable showSteps = () -> {
+            stepList.getChildren().setAll(model.steps().stream().map(StepRowView::new).toList());
+            // the step at work stays in view: a long plan's later steps are below the fold
+            for (int i = 0; i < model.steps().size(); i++) {
+                int index = i;
+                model.steps().get(i).stateProperty().addListener((obs, was, now) -> {
+                    if (now == StepState.RUNNING) scrollTo(stepScroll, stepList, index);
+                });
+            }
+        };
         model.steps().addListener((ListChangeListener<StepRow>) c -> showSteps.run());
         showSteps.run();
-        var stepScroll = new ScrollPane(stepList);
         stepScroll.setFitToWidth(true);
         stepScroll.setPrefWidth(340);
         stepScroll.setMinWidth(260);
@@ -151,5 +160,16 @@ public final class RunPage implements WizardPage {
 
     public RunViewModel model() {
         return model;
+    }
+
+    /** Scrolls {@code scroll} so that row {@code index} of {@code list} is shown, with the row before it if it fits. */
+    private static void scrollTo(ScrollPane scroll, VBox list, int index) {
+        if (index >= list.getChildren().size()) return;
+        javafx.application.Platform.runLater(() -> {
+            var row = list.getChildren().get(Math.max(0, index - 1));
+            double content = list.getHeight() - scroll.getViewportBounds().getHeight();
+            if (content <= 0) return;
+            scroll.setVvalue(Math.min(1, Math.max(0, row.getBoundsInParent().getMinY() / content)));
+        });
     }
 }
