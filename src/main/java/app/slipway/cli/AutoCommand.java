@@ -65,13 +65,21 @@ public final class AutoCommand implements Callable<Integer> {
     @Option(names = "--slipway", paramLabel = "PATH",
             description = "With --schedule: the Slipway command on the target (default: slipway on its PATH).")
     String slipway;
+    @Option(names = "--json", description = "Print one JSON object on stdout: the decision and the check, and the"
+            + " upgrade's outcome when one ran (progress and who was told go to stderr).")
+    boolean json;
     @Option(names = "--cache-dir", hidden = true, description = "Cache directory (default $SLIPWAY_CACHE_DIR, else ~/.cache/slipway).")
     Path cacheDir;
     @Spec CommandSpec spec;
 
     @Override
     public Integer call() {
-        if (schedule != null) return schedule();
+        if (schedule != null) {
+            if (json) {
+                throw SlipwayException.badInput("--json is for a check and its upgrade, not for --schedule: leave one out.");
+            }
+            return schedule();
+        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try (Connection connection = target.connect()) {
@@ -83,20 +91,31 @@ public final class AutoCommand implements Callable<Integer> {
             result.notices().forEach(err::println);
             AutoMemory memory = AutoMemory.read(connection.target(), directory);
             AutoDecision decision = AutoDecision.of(result, memory);
-            out.println(decision.sentence());
-            out.flush();
+            if (!json) {
+                out.println(decision.sentence());
+                out.flush();
+            }
+            var told = new ArrayList<app.slipway.core.notify.Delivery>();
             if (decision.upgradeTo().isEmpty()) {
-                if (!decision.needsPerson()) return ExitCode.DONE.code;
-                String offered = result.newestAllowed().get().tag();
-                if (notifier.hasChannels() && !memory.notified().equals(Optional.of(offered))) {
-                    CheckOutput.deliveries(err, notifier.send(Notification.updateAvailable(result, where, directory)));
-                    memory.withNotified(offered).write(connection.target(), directory); // told once, not every hour
+                if (decision.needsPerson()) {
+                    String offered = result.newestAllowed().get().tag();
+                    if (notifier.hasChannels() && !memory.notified().equals(Optional.of(offered))) {
+                        told.addAll(notifier.send(Notification.updateAvailable(result, where, directory)));
+                        CheckOutput.deliveries(err, told);
+                        memory.withNotified(offered).write(connection.target(), directory); // told once, not every hour
+                    }
                 }
-                return ExitCode.UPDATE_AVAILABLE.code;
+                if (json) {
+                    var root = new java.util.LinkedHashMap<String, Object>(autoJson(decision, result, told));
+                    root.put("upgrade", null);
+                    out.println(Json.write(root));
+                    out.flush();
+                }
+                return decision.needsPerson() ? ExitCode.UPDATE_AVAILABLE.code : ExitCode.DONE.code;
             }
             Release to = decision.upgradeTo().get();
             RunResult run;
-            var output = RunOutput.of(spec, false);
+            var output = RunOutput.of(spec, json);
             try {
                 String spelled = VersionSpelling.resolve(stackCheck.state().profile(), to.tag(), connection.logins());
                 Plan plan = UpgradePlanner.plan(connection, stackCheck.state(), new UpgradeOptions(spelled, false, false, false),
@@ -112,10 +131,23 @@ public final class AutoCommand implements Callable<Integer> {
             if (run.exitCode() == ExitCode.ROLLED_BACK || run.exitCode() == ExitCode.ROLLBACK_FAILED) {
                 memory.withFailed(to.tag()).write(connection.target(), directory); // never retried by itself
             }
-            CheckOutput.deliveries(err, notifier.send(Notification.ofRun(run, result.product(), where, directory,
-                    Optional.of(false), to.htmlUrl())));
-            return output.finish(run); // the outcome's sentence is the last line, after who was told
+            told.addAll(notifier.send(Notification.ofRun(run, result.product(), where, directory, Optional.of(false),
+                    to.htmlUrl())));
+            CheckOutput.deliveries(err, told);
+            // the outcome's sentence is the last line, after who was told; in JSON, the run's own keys come first
+            return output.finish(run, json ? autoJson(decision, result, told) : java.util.Map.of());
         }
+    }
+
+    /** What auto decided and the check it decided on, as {@code --json} prints them. */
+    private static java.util.Map<String, Object> autoJson(AutoDecision decision, CheckResult result,
+                                                         List<app.slipway.core.notify.Delivery> told) {
+        var root = new java.util.LinkedHashMap<String, Object>();
+        root.put("decision", decision.sentence());
+        root.put("upgradeTo", decision.upgradeTo().map(Release::tag).orElse(null));
+        root.put("needsPerson", decision.needsPerson());
+        root.put("check", CheckOutput.asJson(result, Optional.of(told)));
+        return root;
     }
 
     /**

@@ -90,6 +90,36 @@ class AutoLocalTest {
             assertEquals("v2.1.0", told.get("to").asText());
             assertTrue(Files.readString(stack.directory().resolve(".env")).contains("FIXTURE_VERSION=2.0.0\n"), "nothing changed");
             assertFalse(Files.exists(stack.directory().resolve("backups")), "no backup without an upgrade");
+
+            CliRun json = auto(stack, "--json");
+            assertEquals(100, json.exitCode(), json.toString());
+            JsonNode said = new ObjectMapper().readTree(json.out());
+            assertEquals(first.out().strip(), said.get("decision").asText());
+            assertTrue(said.get("needsPerson").asBoolean());
+            assertTrue(said.get("upgradeTo").isNull());
+            assertTrue(said.get("upgrade").isNull());
+            assertEquals("v2.1.0", said.get("check").get("newestAllowed").asText());
+            assertEquals(0, said.get("check").get("notifications").size(), "told once already");
+        }
+    }
+
+    @Test
+    void theJsonOfAnUnattendedRunHoldsTheDecisionTheCheckAndTheUpgrade() throws Exception {
+        try (FixtureStack stack = FixtureStack.start("compose.yml", testbed.currentVersion())) {
+            state(stack, "policy.yml", "unattended: true\n");
+            notifyHere(stack);
+
+            CliRun run = auto(stack, "--json");
+
+            assertEquals(0, run.exitCode(), run.toString());
+            JsonNode said = new ObjectMapper().readTree(run.out());
+            assertEquals("upgrade", said.get("kind").asText());
+            assertEquals("done", said.get("result").asText());
+            assertEquals("2.1.0", said.get("to").asText());
+            assertEquals("v2.1.0", said.get("upgradeTo").asText());
+            assertEquals("Upgrading Fixture from 2.0.0 to v2.1.0, as the policy allows.", said.get("decision").asText());
+            assertEquals(1, said.get("check").get("notifications").size(), "the outcome was told");
+            assertEquals(testbed.nextVersion(), stack.httpGet("/up").strip());
         }
     }
 
@@ -164,6 +194,9 @@ class AutoLocalTest {
             CliRun weekly = CliRun.of("auto", "--schedule", "weekly", "--dir", dir.toString());
             assertEquals(2, weekly.exitCode(), weekly.toString());
             assertEquals("--schedule weekly is not known: use daily or hourly.\n", weekly.err());
+            CliRun both = CliRun.of("auto", "--schedule", "daily", "--json", "--dir", dir.toString());
+            assertEquals(2, both.exitCode(), both.toString());
+            assertTrue(both.out().contains("--json is for a check and its upgrade, not for --schedule"), both.toString());
         } finally {
             unschedule(name);
             Files.deleteIfExists(dir);
