@@ -90,9 +90,15 @@ class VersionPageTest {
         assertEquals("2.1.0", session.version.get());
     }
 
-    private ListCell<?> cell(String tag) {
+    /** The list's cell showing {@code tag}, once the list has laid its cells out (items arrive before cells). */
+    private ListCell<?> cell(String tag) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Fx.call(() -> findCell(tag).isPresent()));
+        return Fx.call(() -> findCell(tag).orElseThrow());
+    }
+
+    private Optional<ListCell<?>> findCell(String tag) {
         return robot.lookup(".list-cell").<ListCell<?>>queryAll().stream()
                 .filter(c -> c.getItem() instanceof VersionEntry e && e.tag().equals(tag))
-                .findFirst().orElseThrow();
+                .findFirst();
     }
 }
