@@ -194,14 +194,13 @@ public final class EcsCommand {
         @Override
         public Integer call() {
             try (AwsSession aws = open()) {
-                // The upgrade's own profile and health URL, unless given again: its rollback hint names neither.
+                // The upgrade's own profile unless given again (its rollback hint does not name it); the
+                // planner takes its health URL the same way.
                 EcsTarget target = target(aws);
                 Path dir = EcsRecord.directory(target.region(), target.cluster());
-                Optional<EcsRecord> upgrade = EcsRecord.toReturnTo(dir);
                 EcsStack stack = read(aws, target, Optional.ofNullable(profile)
-                        .or(() -> upgrade.map(EcsRecord::profile)));
-                Plan plan = EcsRollbackPlanner.plan(aws, stack, Optional.ofNullable(healthUrl)
-                                .or(() -> upgrade.map(EcsRecord::healthUrl)), timing(), breakLock,
+                        .or(() -> EcsRecord.toReturnTo(dir).map(EcsRecord::profile)));
+                Plan plan = EcsRollbackPlanner.plan(aws, stack, Optional.ofNullable(healthUrl), timing(), breakLock,
                         dir, EcsRecord.history(dir), EcsRecord.interrupted(dir));
                 Confirmation.require(yes, "Return " + String.join(", ", stack.target().services()) + " on "
                         + plan.target() + " to the revisions they ran before (" + plan.to() + ")?");

@@ -32,11 +32,6 @@ public final class AwsSession implements AutoCloseable {
         this.profile = profile;
     }
 
-    /** Clients for {@code region} (else the default chain's), with the default credentials. */
-    public static AwsSession open(Optional<String> region) {
-        return open(region, Optional.empty());
-    }
-
     /**
      * Clients for {@code region}, with the credentials of {@code awsProfile} of {@code ~/.aws} when one is
      * named (as {@code aws --profile} does, over any AWS_* variables), else the default chain's; a region

@@ -27,6 +27,7 @@ public final class EcsRollbackPlanner {
     private EcsRollbackPlanner() {}
 
     /**
+     * @param healthUrl   the load balancer's address; empty: the one the upgrade checked, if it had one
      * @param history     this cluster's history on this machine, oldest first
      * @param interrupted the journal an interrupted upgrade left, if any
      */
@@ -40,7 +41,8 @@ public final class EcsRollbackPlanner {
         EcsRecord record = EcsRecord.read(directory, id).orElseThrow(() -> SlipwayException.refused("The revisions"
                 + " to return to (" + EcsRecord.file(directory, id) + ") are not on this machine: return the services by"
                 + " hand in the ECS console."));
-        var check = LoadBalancerCheck.of(healthUrl, stack.profile());
+        // the upgrade's own health URL unless another is given: the way back is checked where the way there was
+        var check = LoadBalancerCheck.of(healthUrl.or(() -> Optional.ofNullable(record.healthUrl())), stack.profile());
         var actions = new EcsActions(aws, stack, timing, check);
         List<String> notes = new ArrayList<>();
         interrupted.ifPresent(j -> notes.add("An interrupted " + j.command() + " (" + j.from() + " → " + j.to()

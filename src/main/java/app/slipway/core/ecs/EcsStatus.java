@@ -1,5 +1,6 @@
 package app.slipway.core.ecs;
 
+import app.slipway.core.backup.BackupText;
 import app.slipway.core.state.HistoryEntry;
 import app.slipway.core.state.JournalEntry;
 import java.util.ArrayList;
@@ -42,8 +43,8 @@ public record EcsStatus(EcsStack stack, Optional<JournalEntry> interrupted, Opti
         stack.notes().forEach(n -> sb.append("Note: ").append(n).append('\n'));
         interrupted.ifPresent(j -> sb.append(stack.redactor().redact(EcsSentences.interrupted(j, t))).append('\n'));
         lastRun.ifPresent(h -> sb.append("Last run from this machine: ").append(h.command()).append(' ').append(h.from())
-                .append(" → ").append(h.to()).append(", ").append(h.result()).append(", ").append(app.slipway.core.backup.BackupText.when(h.when(), "time not recorded"))
-                .append('\n'));
+                .append(" → ").append(h.to()).append(", ").append(h.result()).append(", ")
+                .append(BackupText.when(h.when(), "time not recorded")).append('\n'));
         return sb.toString().stripTrailing();
     }
 

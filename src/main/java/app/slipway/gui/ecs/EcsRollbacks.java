@@ -27,8 +27,7 @@ public final class EcsRollbacks {
     public static Plan prepare(EcsConnection ecs) {
         var stack = EcsReader.read(ecs.aws(), ecs.stack().target(), Optional.of(ecs.stack().profile()),
                 new ProfileDetector(List.of()));
-        var health = ecs.healthUrl().or(() -> EcsRecord.toReturnTo(ecs.directory()).map(EcsRecord::healthUrl));
-        return EcsRollbackPlanner.plan(ecs.aws(), stack, health, EcsTiming.standard(EcsTiming.DEADLINE), false,
+        return EcsRollbackPlanner.plan(ecs.aws(), stack, ecs.healthUrl(), EcsTiming.standard(EcsTiming.DEADLINE), false,
                 ecs.directory(), EcsRecord.history(ecs.directory()), EcsRecord.interrupted(ecs.directory()));
     }
 

@@ -1,5 +1,6 @@
 package app.slipway.gui.ecs;
 
+import app.slipway.core.backup.BackupText;
 import app.slipway.core.ecs.EcsConnection;
 import app.slipway.core.ecs.EcsReader;
 import app.slipway.core.profile.ProfileDetector;
@@ -75,7 +76,7 @@ public final class EcsViewModel {
         notes.set(String.join("\n", stack.notes()));
         var status = EcsStatus.read(stack);
         lastRun.set(status.lastRun().map(h -> "Last run from this computer: " + h.command() + " " + h.from() + " → "
-                + h.to() + ", " + h.result() + " (" + app.slipway.core.backup.BackupText.when(h.when(), "time not recorded") + ").").orElse(""));
+                + h.to() + ", " + h.result() + " (" + BackupText.when(h.when(), "time not recorded") + ").").orElse(""));
         problem.set(problems(stack.services(), status));
         error.set("");
         String services = String.join(", ", stack.target().services());

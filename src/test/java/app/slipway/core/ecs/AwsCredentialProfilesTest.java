@@ -48,7 +48,7 @@ class AwsCredentialProfilesTest {
         System.setProperty("aws.sharedCredentialsFile", dir.resolve("none").toString());
         System.setProperty("aws.profile", "corp-deploy");
         System.setProperty("aws.disableEc2Metadata", "true");
-        try (AwsSession aws = AwsSession.open(Optional.of("eu-west-1"))) {
+        try (AwsSession aws = AwsSession.open(Optional.of("eu-west-1"), Optional.empty())) {
             SlipwayException e = assertThrows(SlipwayException.class,
                     () -> AwsFailures.call("ecs:ListClusters", () -> aws.ecs().listClusters()));
             assertEquals(ExitCode.REFUSED, e.exitCode());
